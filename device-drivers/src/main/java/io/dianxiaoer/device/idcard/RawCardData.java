@@ -1,0 +1,35 @@
+package io.dianxiaoer.device.idcard;
+
+import java.util.Arrays;
+
+/**
+ * The text block and photo of one read, as the reader delivered them. Personal data: hold it
+ * briefly, {@link #wipe()} it after parsing.
+ */
+public final class RawCardData {
+    private final byte[] text;
+    private final byte[] photo;
+
+    RawCardData(byte[] text, byte[] photo) {
+        this.text = text;
+        this.photo = photo;
+    }
+
+    public byte[] text() {
+        return text;
+    }
+
+    public byte[] photo() {
+        return photo;
+    }
+
+    public void wipe() {
+        Arrays.fill(text, (byte) 0);
+        Arrays.fill(photo, (byte) 0);
+    }
+
+    @Override
+    public String toString() {
+        return "RawCardData[" + text.length + " text bytes, " + photo.length + " photo bytes]";
+    }
+}
