@@ -1,0 +1,104 @@
+package io.dianxiaoer.app;
+
+import io.dianxiaoer.core.session.IdlePolicy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * How this kiosk is set up. Read from {@code dxe.*} system properties (and command-line
+ * {@code --key=value} pairs, which win). The defaults run everything on the embedded simulator.
+ *
+ * @param idcardUri         {@code sim} for the embedded simulator, else a transport URI
+ *                          ({@code tcp://host:port}, {@code serial:/dev/ttyUSB0?baud=115200})
+ * @param simIdcardPort     TCP port of the embedded simulated reader (0: any free port)
+ * @param simControlPort    HTTP port of the embedded simulator's control API (0: any free port)
+ * @param fullScreen        full screen even with one screen (a kiosk with one display)
+ */
+public record KioskConfig(String idcardUri, int simIdcardPort, int simControlPort, IdlePolicy idlePolicy,
+                          boolean fullScreen) {
+
+    public static final String SIMULATED = "sim";
+
+    public static KioskConfig defaults() {
+        return new KioskConfig(SIMULATED, 7001, 7080, IdlePolicy.DEFAULT, false);
+    }
+
+    public boolean simulated() {
+        return SIMULATED.equals(idcardUri);
+    }
+
+    public KioskConfig withIdcardUri(String uri) {
+        return new KioskConfig(uri, simIdcardPort, simControlPort, idlePolicy, fullScreen);
+    }
+
+    public KioskConfig withSimPorts(int idcard, int control) {
+        return new KioskConfig(idcardUri, idcard, control, idlePolicy, fullScreen);
+    }
+
+    public KioskConfig withIdlePolicy(IdlePolicy policy) {
+        return new KioskConfig(idcardUri, simIdcardPort, simControlPort, policy, fullScreen);
+    }
+
+    /** Properties named {@code dxe.idcard}, {@code dxe.sim.idcard.port}, {@code dxe.sim.control.port},
+     *  {@code dxe.idle.timeout} and {@code dxe.idle.countdown} (seconds), {@code dxe.fullscreen}. */
+    public static KioskConfig from(Properties p) {
+        KioskConfig d = defaults();
+        Duration timeout = seconds(p, "dxe.idle.timeout", d.idlePolicy().timeout());
+        Duration countdown = seconds(p, "dxe.idle.countdown", d.idlePolicy().countdown());
+        if (countdown.compareTo(timeout) > 0) {
+            countdown = timeout;
+        }
+        return new KioskConfig(
+                p.getProperty("dxe.idcard", d.idcardUri()),
+                integer(p, "dxe.sim.idcard.port", d.simIdcardPort()),
+                integer(p, "dxe.sim.control.port", d.simControlPort()),
+                new IdlePolicy(timeout, countdown),
+                Boolean.parseBoolean(p.getProperty("dxe.fullscreen", "false")));
+    }
+
+    /** System properties overlaid with {@code --dxe.key=value} arguments. */
+    public static KioskConfig from(String[] args) {
+        Properties p = new Properties();
+        for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
+            p.put(e.getKey(), e.getValue());
+        }
+        for (String a : args) {
+            if (a.startsWith("--") && a.contains("=")) {
+                String key = a.substring(2, a.indexOf('='));
+                p.setProperty(key.startsWith("dxe.") ? key : "dxe." + key, a.substring(a.indexOf('=') + 1));
+            } else {
+                throw new IllegalArgumentException("unknown argument '" + a + "' (use --key=value, e.g. --idcard=tcp://127.0.0.1:7001)");
+            }
+        }
+        return from(p);
+    }
+
+    private static Duration seconds(Properties p, String key, Duration def) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            return def;
+        }
+        try {
+            double s = Double.parseDouble(v);
+            if (s <= 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis((long) (s * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a positive number of seconds, got '" + v + "'");
+        }
+    }
+
+    private static int integer(Properties p, String key, int def) {
+        String v = p.getProperty(key);
+        if (v == null) {
+            return def;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
+        }
+    }
+}

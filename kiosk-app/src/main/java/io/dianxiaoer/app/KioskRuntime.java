@@ -1,0 +1,109 @@
+package io.dianxiaoer.app;
+
+import io.dianxiaoer.core.event.Tick;
+import io.dianxiaoer.core.session.SessionState;
+import io.dianxiaoer.core.session.SessionStore;
+import io.dianxiaoer.device.api.Device;
+import io.dianxiaoer.device.idcard.SamIdCardReader;
+import io.dianxiaoer.device.transport.Transports;
+import io.dianxiaoer.sim.HardwareSimulator;
+import io.dianxiaoer.sim.idcard.TestIdentities;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything of the kiosk that is not a screen: the session store, the devices feeding it, the
+ * clock ticking it, and (by default) the embedded hardware simulator. No JavaFX here, so that it
+ * can be started, driven and closed without a display.
+ *
+ * <p>Lifecycle: {@link #start} once, {@link #close} (idempotent). Devices run on their own executors; the
+ * ticker on one more ("session-ticker"). Everything they report goes through {@link SessionStore#dispatch}.
+ */
+public final class KioskRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KioskRuntime.class);
+    private static final long TICK_MS = 250;
+
+    private final KioskConfig config;
+    private final Clock clock;
+    private final SessionStore store;
+    private final Optional<HardwareSimulator> simulator;
+    private final List<Device> devices;
+    private final ScheduledExecutorService ticker;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private KioskRuntime(KioskConfig config, Clock clock, SessionStore store, Optional<HardwareSimulator> simulator,
+                         List<Device> devices) {
+        this.config = config;
+        this.clock = clock;
+        this.store = store;
+        this.simulator = simulator;
+        this.devices = devices;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "session-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts the simulator (when configured), opens the devices and starts the clock. */
+    public static KioskRuntime start(KioskConfig config, Clock clock) throws IOException {
+        SessionStore store = new SessionStore(SessionState.initial(clock.instant(), config.idlePolicy()));
+        Optional<HardwareSimulator> sim = Optional.empty();
+        String idcardUri = config.idcardUri();
+        if (config.simulated()) {
+            HardwareSimulator s = HardwareSimulator.start(config.simIdcardPort(), config.simControlPort(),
+                    TestIdentities.bundled());
+            sim = Optional.of(s);
+            idcardUri = s.idcardReader().uri();
+            log.info("embedded simulator: ID-card reader on {}, control API on {}", idcardUri, s.controlUrl());
+        }
+        SamIdCardReader reader = new SamIdCardReader("idcard", Transports.fromUri(idcardUri, 115200),
+                SamIdCardReader.Settings.DEFAULT, clock);
+        reader.addListener(store::dispatch);
+        KioskRuntime runtime = new KioskRuntime(config, clock, store, sim, List.of(reader));
+        reader.open();
+        runtime.ticker.scheduleAtFixedRate(() -> store.dispatch(new Tick(clock.instant())), TICK_MS, TICK_MS,
+                TimeUnit.MILLISECONDS);
+        return runtime;
+    }
+
+    public SessionStore store() {
+        return store;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public KioskConfig config() {
+        return config;
+    }
+
+    /** The embedded simulator, when the kiosk runs on simulated hardware. */
+    public Optional<HardwareSimulator> simulator() {
+        return simulator;
+    }
+
+    public List<Device> devices() {
+        return devices;
+    }
+
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        ticker.shutdownNow();
+        devices.forEach(Device::close);
+        simulator.ifPresent(HardwareSimulator::close);
+    }
+}

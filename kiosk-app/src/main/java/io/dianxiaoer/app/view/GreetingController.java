@@ -1,0 +1,53 @@
+package io.dianxiaoer.app.view;
+
+import io.dianxiaoer.core.event.EndSessionRequested;
+import io.dianxiaoer.core.identity.ResidentIdCard;
+import io.dianxiaoer.core.session.Language;
+import io.dianxiaoer.core.session.SessionState;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+
+/** The greeting after a card read: name, masked ID number, and the way out. */
+public final class GreetingController implements PageController {
+
+    private final PageContext context;
+
+    @FXML
+    private Label hello;
+    @FXML
+    private Label verified;
+    @FXML
+    private Label idLabel;
+    @FXML
+    private Label idNumber;
+    @FXML
+    private Label next;
+    @FXML
+    private Label hint;
+    @FXML
+    private Button finish;
+
+    public GreetingController(PageContext context) {
+        this.context = context;
+    }
+
+    @FXML
+    private void onFinish() {
+        context.store().dispatch(new EndSessionRequested(context.clock().instant()));
+    }
+
+    @Override
+    public void render(SessionState state) {
+        Language lang = state.language();
+        var m = context.messages();
+        ResidentIdCard card = state.identity().orElse(null);
+        hello.setText(card == null ? "" : m.get(lang, "greeting.hello", card.name()));
+        idNumber.setText(card == null ? "" : card.idNumber().masked());
+        verified.setText(m.get(lang, "greeting.verified"));
+        idLabel.setText(m.get(lang, "greeting.idLabel"));
+        next.setText(m.get(lang, "greeting.next"));
+        hint.setText(m.get(lang, "greeting.hint"));
+        finish.setText(m.get(lang, "greeting.finish"));
+    }
+}
