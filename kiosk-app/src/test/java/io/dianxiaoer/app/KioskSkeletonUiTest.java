@@ -1,0 +1,206 @@
+package io.dianxiaoer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dianxiaoer.core.event.DeviceStatus;
+import io.dianxiaoer.sim.idcard.SamReaderSimulator;
+import io.dianxiaoer.sim.idcard.TestIdentity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The walking skeleton, headless: the production SAM driver reads cards from the simulator over
+ * loopback TCP, and both stages are checked for what a citizen and a helper would see.
+ */
+class KioskSkeletonUiTest {
+
+    private static final long WAIT_S = 15;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T01:00:00Z"));
+    private final FxRobot robot = new FxRobot();
+    private KioskRuntime runtime;
+    private KioskApplication app;
+    private SamReaderSimulator reader;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Platform.setImplicitExit(false);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        runtime = KioskRuntime.start(KioskConfig.defaults().withSimPorts(0, 0), clock);
+        reader = runtime.simulator().orElseThrow().idcardReader();
+        app = (KioskApplication) FxToolkit.setupApplication(() -> new KioskApplication(runtime));
+        waitUntil("reader ready", () -> runtime.store().state().deviceStatus("idcard") == DeviceStatus.READY);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        runtime.close();
+    }
+
+    private TestIdentity identity(String key) {
+        return runtime.simulator().orElseThrow().identities().get(key).orElseThrow();
+    }
+
+    @Test
+    void cardOnTheReaderGreetsOnBothScreensAndTakingItAwayReturnsToAttract() {
+        bothShowAttract();
+
+        reader.placeCard(identity("wang-fang"));
+        waitUntil("both screens greet", () -> both(s -> text(s, "#hello")).equals(List.of("您好，王芳", "您好，王芳")));
+        assertThat(both(s -> text(s, "#idNumber"))).containsOnly("3101**********048X");
+        assertThat(both(s -> visible(s, "#greetingPage"))).containsOnly(true);
+        assertThat(allTexts()).noneMatch(t -> t.contains("31010419901105048X"));
+
+        reader.removeCard();
+        bothShowAttract();
+        assertThat(allTexts()).noneMatch(t -> t.contains("王芳"));
+        assertThat(runtime.store().state().identity()).isEmpty();
+    }
+
+    @Test
+    void idleTimeoutShowsACountdownForTheLast15SecondsThenWipesBothScreens() {
+        reader.placeCard(identity("li-xiuying"));
+        waitUntil("greeting", () -> both(s -> text(s, "#hello")).equals(List.of("您好，李秀英", "您好，李秀英")));
+        assertThat(both(s -> visible(s, "#countdownText"))).containsOnly(false);
+
+        clock.advance(Duration.ofSeconds(46));
+        waitUntil("countdown on both", () -> both(s -> visible(s, "#countdownText")).equals(List.of(true, true)));
+        assertThat(both(s -> text(s, "#countdownText"))).allMatch(t -> t.startsWith("14 秒后"));
+
+        clock.advance(Duration.ofSeconds(15));
+        bothShowAttract();
+        assertThat(allTexts()).noneMatch(t -> t.contains("李秀英"));
+    }
+
+    @Test
+    void touchingContinueKeepsTheSession() {
+        reader.placeCard(identity("zhang-wei"));
+        waitUntil("greeting", () -> text(app.citizenStage(), "#hello").equals("您好，张伟"));
+        clock.advance(Duration.ofSeconds(50));
+        waitUntil("countdown", () -> visible(app.citizenStage(), "#countdownText"));
+
+        robot.clickOn(fx(() -> app.citizenStage().getScene().lookup("#continueButton")));
+        waitUntil("countdown gone", () -> both(s -> visible(s, "#countdownText")).equals(List.of(false, false)));
+        clock.advance(Duration.ofSeconds(30));
+        WaitForAsyncUtils.sleep(600, TimeUnit.MILLISECONDS);
+        assertThat(text(app.staffStage(), "#hello")).isEqualTo("您好，张伟");
+    }
+
+    @Test
+    void languageSwitchOnTheCitizenScreenShowsEnglishOnBoth() {
+        robot.clickOn(fx(() -> app.citizenStage().getScene().lookup("#languageButton")));
+        waitUntil("english prompt", () -> both(s -> text(s, "#prompt"))
+                .equals(List.of("Please place your ID card on the reader below",
+                        "Please place your ID card on the reader below")));
+        assertThat(both(s -> text(s, "#promptOther"))).containsOnly("请将身份证放在下方读卡区");
+
+        reader.placeCard(identity("ayigul"));
+        waitUntil("english greeting", () -> both(s -> text(s, "#hello"))
+                .equals(List.of("Hello, 阿依古丽·买买提", "Hello, 阿依古丽·买买提")));
+
+        robot.clickOn(fx(() -> app.citizenStage().getScene().lookup("#finish")));
+        bothShowAttract();
+        assertThat(both(s -> text(s, "#prompt"))).containsOnly("请将身份证放在下方读卡区");
+    }
+
+    @Test
+    void theStaffScreenSaysWhenTheReaderIsUnplugged() {
+        reader.setFault(io.dianxiaoer.sim.idcard.SamFault.UNPLUGGED);
+        waitUntil("offline shown", () -> visible(app.citizenStage(), "#readerStatus")
+                && text(app.staffStage(), "#staffIdcardStatus").contains("离线"));
+        assertThat(text(app.citizenStage(), "#readerStatus")).contains("读卡器暂时不可用");
+
+        reader.setFault(io.dianxiaoer.sim.idcard.SamFault.NONE);
+        waitUntil("ready again", () -> text(app.staffStage(), "#staffIdcardStatus").contains("正常")
+                && !visible(app.citizenStage(), "#readerStatus"));
+    }
+
+    private void bothShowAttract() {
+        waitUntil("attract on both", () -> both(s -> visible(s, "#attractPage")).equals(List.of(true, true))
+                && both(s -> text(s, "#prompt")).equals(List.of("请将身份证放在下方读卡区", "请将身份证放在下方读卡区")));
+    }
+
+    private <T> List<T> both(Function<Stage, T> f) {
+        return fx(() -> List.of(f.apply(app.citizenStage()), f.apply(app.staffStage())));
+    }
+
+    /** The text of the node, or "" when it is not on the stage's current page. */
+    private static String text(Stage stage, String selector) {
+        return fx(() -> {
+            Node n = stage.getScene().lookup(selector);
+            return n instanceof Labeled l && n.getScene() != null ? l.getText() : "";
+        });
+    }
+
+    private static boolean visible(Stage stage, String selector) {
+        return fx(() -> {
+            Node n = stage.getScene().lookup(selector);
+            if (n == null) {
+                return false;
+            }
+            for (Node p = n; p != null; p = p.getParent()) {
+                if (!p.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private List<String> allTexts() {
+        return fx(() -> {
+            List<String> out = new ArrayList<>();
+            collect(app.citizenStage().getScene().getRoot(), out);
+            collect(app.staffStage().getScene().getRoot(), out);
+            return out;
+        });
+    }
+
+    private static void collect(Node n, List<String> out) {
+        if (n instanceof Labeled l && l.getText() != null) {
+            out.add(l.getText());
+        }
+        if (n instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collect(c, out));
+        }
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(WAIT_S, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + what);
+        }
+    }
+}
