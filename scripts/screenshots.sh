@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Takes the screenshots in docs/ from the real app under Xvfb: attract and greeting, citizen and
+# staff screens, Chinese and English. Needs a build (mvn -DskipTests package) and the run packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-docs/screenshots}"
+mkdir -p "$out"
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 2560x900x24" "$0" "$@"
+fi
+ctl() { bin/dxe sim-ctl --control http://127.0.0.1:7180 "$@" >/dev/null; }
+# One screen of 2560x900: the citizen window sits at 0,0 (1280x800), the staff window at the right.
+bin/dxe kiosk --sim.idcard.port=7101 --sim.control.port=7180 >/tmp/dxe-screenshots.log 2>&1 &
+kiosk=$!
+trap 'kill $kiosk 2>/dev/null || true' EXIT
+for _ in $(seq 60); do ctl status 2>/dev/null && break; sleep 0.5; done
+sleep 4
+shoot() { import -window root -crop 1280x800+0+0 +repage "$out/$1-citizen.png"; import -window root -crop 1280x720+1280+140 +repage "$out/$1-staff.png"; }
+shoot attract
+ctl place wang-fang; sleep 2
+shoot greeting
+ctl remove; sleep 2
+echo "screenshots written to $out" >&2
