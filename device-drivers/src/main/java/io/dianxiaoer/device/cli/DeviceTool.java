@@ -9,6 +9,7 @@ import io.dianxiaoer.device.idcard.IdCardTextParser;
 import io.dianxiaoer.device.idcard.RawCardData;
 import io.dianxiaoer.device.idcard.SamClient;
 import io.dianxiaoer.device.idcard.SamProtocolException;
+import io.dianxiaoer.device.idcard.SamTimeoutException;
 import io.dianxiaoer.device.transport.Transport;
 import io.dianxiaoer.device.transport.Transports;
 import java.io.IOException;
@@ -29,7 +30,8 @@ import java.util.HexFormat;
  *     URI: tcp://host:port, serial:/dev/ttyUSB0?baud=115200, or a device path.
  * </pre>
  *
- * Exit codes: 0 read; 2 usage; 3 no card within the timeout; 4 card or reply invalid; 5 port unusable.
+ * Exit codes: 0 read; 2 usage; 3 no card within the timeout; 4 card or reply invalid; 5 port unusable
+ * (missing, refused, or no reader answering on it).
  */
 public final class DeviceTool {
 
@@ -103,6 +105,10 @@ public final class DeviceTool {
             }
             err.println("no card on the reader within " + timeout.toSeconds() + " s");
             return NO_CARD;
+        } catch (SamTimeoutException e) {
+            // Nothing answered: a wrong port, a wrong baud rate or a hung reader, not a bad card.
+            err.println("port " + t.describe() + " unusable: the reader does not answer (" + e.getMessage() + ")");
+            return PORT_ERROR;
         } catch (CardDataException | SamProtocolException e) {
             err.println("card could not be read: " + e.getMessage());
             return BAD_CARD;

@@ -45,7 +45,7 @@ public final class IdCardTextParser {
         requireLength(text);
         CardKind kind = kindOf(text);
         if (kind != CardKind.RESIDENT) {
-            throw new CardDataException("card kind " + kind + " is not a resident ID card");
+            throw new CardDataException("card type flag field marks a " + kind + " card, not a resident ID card");
         }
         String name = field(text, ResidentText.NAME, ResidentText.NAME_LEN);
         if (name.isEmpty()) {

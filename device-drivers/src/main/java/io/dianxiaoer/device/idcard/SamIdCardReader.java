@@ -21,7 +21,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -70,6 +72,8 @@ public final class SamIdCardReader implements Device {
     private volatile Instant lastErrorAt;
     private volatile Instant openSince;
     private volatile boolean closed;
+    private final AtomicBoolean opened = new AtomicBoolean();
+    private volatile Thread executorThread;
 
     public SamIdCardReader(String id, Supplier<Transport> transportFactory, Settings settings, Clock clock) {
         this.id = Objects.requireNonNull(id, "id");
@@ -79,6 +83,7 @@ public final class SamIdCardReader implements Device {
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "device-" + id);
             t.setDaemon(true);
+            executorThread = t;
             return t;
         });
     }
@@ -103,7 +108,9 @@ public final class SamIdCardReader implements Device {
         if (closed) {
             throw new IllegalStateException("reader " + id + " was closed");
         }
-        executor.execute(this::step);
+        if (opened.compareAndSet(false, true)) {
+            executor.execute(this::step);
+        }
     }
 
     @Override
@@ -118,11 +125,18 @@ public final class SamIdCardReader implements Device {
             return;
         }
         closed = true;
+        if (!opened.get()) {
+            executor.shutdown();
+            return;
+        }
         executor.execute(() -> {
             disconnect();
             setStatus(DeviceStatus.CLOSED, "closed");
         });
         executor.shutdown();
+        if (Thread.currentThread() == executorThread) {
+            return; // closed from a listener: the task queued above runs right after this one
+        }
         try {
             if (!executor.awaitTermination(3, TimeUnit.SECONDS)) {
                 executor.shutdownNow();
@@ -142,10 +156,16 @@ public final class SamIdCardReader implements Device {
         try {
             if (client == null) {
                 next = connect() ? settings.pollInterval() : settings.reconnectDelay();
-            } else if (cardInField.isEmpty()) {
-                pollForCard();
             } else {
-                checkCardStillThere();
+                // Checked before either branch: a card may lie on the reader all through a fault.
+                if (status == DeviceStatus.FAULT && client.samStatusOk()) {
+                    setStatus(DeviceStatus.READY, "SAM module recovered");
+                }
+                if (cardInField.isEmpty()) {
+                    pollForCard();
+                } else {
+                    checkCardStillThere();
+                }
             }
             consecutiveTimeouts = 0;
         } catch (SamTimeoutException e) {
@@ -178,14 +198,20 @@ public final class SamIdCardReader implements Device {
             log.error("reader {} loop failed", id, e);
         }
         if (!closed) {
-            executor.schedule(this::step, next.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                executor.schedule(this::step, next.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // close() shut the executor down between the check and the schedule: nothing left to do
+            }
         }
     }
 
     private boolean connect() {
         Transport t = transportFactory.get();
         endpoint = t.describe();
-        if (status != DeviceStatus.OFFLINE) {
+        // Only the first attempt is "opening": retrying an OFFLINE port or a FAULTy SAM module keeps that
+        // status, so that listeners do not see it flap on every reconnect attempt.
+        if (status != DeviceStatus.OFFLINE && status != DeviceStatus.FAULT) {
             setStatus(DeviceStatus.OPENING, "opening " + endpoint);
         }
         try {
@@ -216,9 +242,6 @@ public final class SamIdCardReader implements Device {
     }
 
     private void pollForCard() throws IOException {
-        if (status == DeviceStatus.FAULT && client.samStatusOk()) {
-            setStatus(DeviceStatus.READY, "SAM module recovered");
-        }
         if (!client.findCard()) {
             return;
         }

@@ -1,6 +1,9 @@
 package io.dianxiaoer.device.transport;
 
+import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one place where a transport kind is chosen from configuration.
@@ -12,12 +15,20 @@ import java.util.function.Supplier;
  */
 public final class Transports {
 
+    /** {@code scheme://…}: anything but tcp is a mistake, not a serial device path. */
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
+
     private Transports() {
     }
 
     /** A factory, so that a driver can make a fresh transport each time it reopens the device. */
     public static Supplier<Transport> fromUri(String uri, int defaultBaud) {
-        String u = uri.strip();
+        String u = Objects.requireNonNull(uri, "uri").strip();
+        Matcher scheme = SCHEME.matcher(u);
+        if (scheme.find() && !scheme.group(1).equals("tcp")) {
+            throw new IllegalArgumentException("unknown transport scheme '" + scheme.group(1) + "' in '" + uri
+                    + "' (use tcp://host:port, serial:/dev/… or a device path)");
+        }
         if (u.startsWith("tcp://")) {
             String hostPort = u.substring("tcp://".length());
             int colon = hostPort.lastIndexOf(':');
@@ -40,6 +51,9 @@ public final class Transports {
                         baud = Integer.parseInt(kv.substring(5));
                     } catch (NumberFormatException e) {
                         throw new IllegalArgumentException("baud must be a number in '" + uri + "'");
+                    }
+                    if (baud <= 0) {
+                        throw new IllegalArgumentException("baud must be a positive number in '" + uri + "'");
                     }
                 }
             }

@@ -92,9 +92,10 @@ public final class SamReaderSimulator implements AutoCloseable {
     public void setFault(SamFault f) {
         synchronized (this) {
             fault = f;
-        }
-        if (f == SamFault.UNPLUGGED) {
-            closeClient();
+            // under the lock: a connection being accepted right now either sees UNPLUGGED or is closed here
+            if (f == SamFault.UNPLUGGED) {
+                closeClient();
+            }
         }
     }
 
@@ -116,12 +117,14 @@ public final class SamReaderSimulator implements AutoCloseable {
         while (!closed) {
             try {
                 Socket s = server.accept();
-                if (fault() == SamFault.UNPLUGGED) {
-                    s.close();
-                    continue;
+                synchronized (this) {
+                    if (fault == SamFault.UNPLUGGED) {
+                        s.close();
+                        continue;
+                    }
+                    closeClient();
+                    client = s;
                 }
-                closeClient();
-                client = s;
                 Thread t = new Thread(() -> serve(s), "sim-idcard-conn");
                 t.setDaemon(true);
                 t.start();
