@@ -13,7 +13,7 @@ import java.time.Duration;
  * Command line for the simulator's control API: the citizen's hands from a terminal.
  *
  * <pre>
- * sim-ctl [--control URL] list | status | place KEY | remove | fault MODE
+ * sim-ctl [--control URL] list | status | place KEY | remove | fault MODE | fail-reads SW3 [COUNT]
  * </pre>
  *
  * URL defaults to {@code http://127.0.0.1:7080} (the port the kiosk's embedded simulator and
@@ -52,6 +52,14 @@ public final class SimCtl {
                 }
                 req = post(base + "/api/idcard/place?identity=" + URLEncoder.encode(arg, StandardCharsets.UTF_8));
             }
+            case "fail-reads" -> {
+                if (arg == null) {
+                    return usage();
+                }
+                String count = i + 2 < args.length ? args[i + 2] : "1";
+                req = post(base + "/api/idcard/fail-reads?status=" + URLEncoder.encode(arg, StandardCharsets.UTF_8)
+                        + "&count=" + URLEncoder.encode(count, StandardCharsets.UTF_8));
+            }
             case "fault" -> {
                 if (arg == null) {
                     return usage();
@@ -83,7 +91,7 @@ public final class SimCtl {
     }
 
     private static int usage() {
-        System.err.println("usage: sim-ctl [--control URL] list | status | place KEY | remove | fault MODE");
+        System.err.println("usage: sim-ctl [--control URL] list | status | place KEY | remove | fault MODE | fail-reads SW3 [COUNT]");
         return 2;
     }
 }

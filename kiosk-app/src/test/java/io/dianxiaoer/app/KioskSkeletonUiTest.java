@@ -127,6 +127,46 @@ class KioskSkeletonUiTest {
     }
 
     @Test
+    void anExpiredCardIsRefusedWithItsDateOnBothScreens() {
+        reader.placeCard(identity("chen-jianguo"));
+        waitUntil("notice on both", () -> both(s -> visible(s, "#noticeBanner")).equals(List.of(true, true)));
+        assertThat(both(s -> text(s, "#noticeBanner"))).allMatch(t -> t.contains("已于 2025-01-01 过期"));
+        assertThat(both(s -> visible(s, "#attractPage"))).containsOnly(true);
+        assertThat(runtime.store().state().identity()).isEmpty();
+        assertThat(allTexts()).noneMatch(t -> t.contains("陈建国"));
+
+        clock.advance(Duration.ofSeconds(11));
+        waitUntil("notice gone", () -> both(s -> visible(s, "#noticeBanner")).equals(List.of(false, false)));
+    }
+
+    @Test
+    void residencePermitsAndForeignersCardsAreGreetedToo() {
+        reader.placeCard(identity("chan-tai-man"));
+        waitUntil("permit greeting", () -> both(s -> text(s, "#hello")).equals(List.of("您好，陈大文", "您好，陈大文")));
+        assertThat(both(s -> text(s, "#idNumber"))).containsOnly("8100**********0110");
+        assertThat(both(s -> text(s, "#docKind"))).containsOnly("港澳台居民居住证");
+        reader.removeCard();
+        bothShowAttract();
+
+        robot.clickOn(fx(() -> app.citizenStage().getScene().lookup("#languageButton")));
+        reader.placeCard(identity("emma-mueller"));
+        waitUntil("foreigner greeting", () -> both(s -> text(s, "#hello")).equals(
+                List.of("Hello, MUELLER, EMMA KATHARINA ELISABETH VON HOHEN",
+                        "Hello, MUELLER, EMMA KATHARINA ELISABETH VON HOHEN")));
+        assertThat(both(s -> text(s, "#idLabel"))).containsOnly("Card number");
+        assertThat(both(s -> text(s, "#idNumber"))).containsOnly("9312**********0103");
+    }
+
+    @Test
+    void aCardPulledAwayMidReadTellsTheCitizenToHoldItStill() {
+        reader.failNextReads(0x41, 1);
+        reader.placeCard(identity("zhang-wei"));
+        waitUntil("greeting after the retry", () -> text(app.citizenStage(), "#hello").equals("您好，张伟"));
+        // the notice was shown and a good read cleared it
+        assertThat(both(s -> visible(s, "#noticeBanner"))).containsOnly(false);
+    }
+
+    @Test
     void theStaffScreenSaysWhenTheReaderIsUnplugged() {
         reader.setFault(io.dianxiaoer.sim.idcard.SamFault.UNPLUGGED);
         waitUntil("offline shown", () -> visible(app.citizenStage(), "#readerStatus")

@@ -3,6 +3,10 @@ package io.dianxiaoer.device.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dianxiaoer.core.identity.DocumentKind;
+import io.dianxiaoer.core.identity.ForeignPermanentResidentCard;
+import io.dianxiaoer.core.identity.HmtResidencePermit;
+import io.dianxiaoer.core.identity.IdentityDocument;
 import io.dianxiaoer.core.identity.ResidentIdCard;
 import io.dianxiaoer.device.idcard.CardDataException;
 import io.dianxiaoer.device.idcard.IdCardTextParser;
@@ -10,6 +14,7 @@ import io.dianxiaoer.device.idcard.RawCardData;
 import io.dianxiaoer.device.idcard.SamClient;
 import io.dianxiaoer.device.idcard.SamProtocolException;
 import io.dianxiaoer.device.idcard.SamTimeoutException;
+import io.dianxiaoer.device.idcard.UnsupportedCardException;
 import io.dianxiaoer.device.transport.Transport;
 import io.dianxiaoer.device.transport.Transports;
 import java.io.IOException;
@@ -25,8 +30,13 @@ import java.util.HexFormat;
  * errors on stderr, and an exit code a script can test.
  *
  * <pre>
- * read-idcard --port URI [--timeout SECONDS] [--photo]
- *     Waits for a card, reads it once and prints the parsed identity as JSON.
+ * read-idcard --port URI [--timeout SECONDS] [--photo] [--fingerprint]
+ *     Waits for a card, reads it once and prints the parsed identity as JSON (every layout:
+ *     resident ID card, HK/Macao/Taiwan permit, foreign permanent resident card 2017/2023).
+ * idcard-info --port URI
+ *     SAM module status and id as JSON.
+ * idcard-baud --port URI --baud N
+ *     Switches the SAM module's serial speed.
  *     URI: tcp://host:port, serial:/dev/ttyUSB0?baud=115200, or a device path.
  * </pre>
  *
@@ -49,16 +59,29 @@ public final class DeviceTool {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || !args[0].equals("read-idcard")) {
+        if (args.length == 0) {
             usage(err);
             return USAGE;
         }
+        return switch (args[0]) {
+            case "read-idcard" -> readIdCard(args, out, err);
+            case "idcard-info", "idcard-baud" -> IdCardMaintenance.run(args, out, err);
+            default -> {
+                usage(err);
+                yield USAGE;
+            }
+        };
+    }
+
+    private static int readIdCard(String[] args, PrintStream out, PrintStream err) {
         String port = null;
         Duration timeout = Duration.ofSeconds(15);
         boolean withPhoto = false;
+        boolean withFingerprint = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = i + 1 < args.length ? args[++i] : null;
+                case "--fingerprint" -> withFingerprint = true;
                 case "--timeout" -> {
                     try {
                         timeout = Duration.ofMillis((long) (Double.parseDouble(args[++i]) * 1000));
@@ -92,10 +115,13 @@ public final class DeviceTool {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 if (client.findCard() && client.selectCard()) {
-                    RawCardData raw = client.readTextAndPhoto();
+                    RawCardData raw = withFingerprint ? client.readTextPhotoFingerprint() : client.readTextAndPhoto();
                     try {
-                        ResidentIdCard card = IdCardTextParser.parseResident(raw.text(), raw.photo());
-                        out.println(toJson(card, withPhoto));
+                        IdentityDocument card = IdCardTextParser.parse(raw.text(), raw.photo());
+                        if (card instanceof ResidentIdCard resident) {
+                            card = resident.withAppendedAddress(client.readAppendedAddress());
+                        }
+                        out.println(toJson(card, withPhoto, raw.fingerprint()));
                         return OK;
                     } finally {
                         raw.wipe();
@@ -109,7 +135,7 @@ public final class DeviceTool {
             // Nothing answered: a wrong port, a wrong baud rate or a hung reader, not a bad card.
             err.println("port " + t.describe() + " unusable: the reader does not answer (" + e.getMessage() + ")");
             return PORT_ERROR;
-        } catch (CardDataException | SamProtocolException e) {
+        } catch (CardDataException | SamProtocolException | UnsupportedCardException e) {
             err.println("card could not be read: " + e.getMessage());
             return BAD_CARD;
         } catch (IOException e) {
@@ -122,37 +148,76 @@ public final class DeviceTool {
     }
 
     /** The identity as JSON: the output technicians compare against other readers. */
-    public static String toJson(ResidentIdCard card, boolean withPhoto) {
+    public static String toJson(IdentityDocument doc, boolean withPhoto) {
+        return toJson(doc, withPhoto, new byte[0]);
+    }
+
+    static String toJson(IdentityDocument doc, boolean withPhoto, byte[] fingerprint) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode o = mapper.createObjectNode();
-        o.put("kind", "RESIDENT_ID_CARD");
-        o.put("name", card.name());
-        ObjectNode g = o.putObject("gender");
-        g.put("code", String.valueOf(card.gender().code()));
-        g.put("zh", card.gender().chinese());
-        g.put("en", card.gender().english());
-        ObjectNode n = o.putObject("nation");
-        n.put("code", card.nation().code());
-        n.put("zh", card.nation().chinese());
-        n.put("en", card.nation().english());
-        o.put("birthDate", card.birthDate().toString());
-        o.put("address", card.address());
-        o.put("idNumber", card.idNumber().value());
-        o.put("idNumberCheckDigitValid", true);
-        o.put("issuingAuthority", card.issuingAuthority());
-        o.put("validFrom", card.validity().validFrom().toString());
-        if (card.validity().isLongTerm()) {
+        o.put("kind", doc.kind().name());
+        o.put("kindName", doc.kind().chinese());
+        ObjectNode g = mapper.createObjectNode();
+        g.put("code", String.valueOf(doc.gender().code()));
+        g.put("zh", doc.gender().chinese());
+        g.put("en", doc.gender().english());
+        if (doc instanceof ResidentIdCard card) {
+            o.put("name", card.name());
+            o.set("gender", g);
+            ObjectNode n = o.putObject("nation");
+            n.put("code", card.nation().code());
+            n.put("zh", card.nation().chinese());
+            n.put("en", card.nation().english());
+            o.put("birthDate", card.birthDate().toString());
+            o.put("address", card.address());
+            if (card.appendedAddress().isPresent()) {
+                o.put("appendedAddress", card.appendedAddress().get());
+            } else {
+                o.putNull("appendedAddress");
+            }
+            o.put("idNumber", card.idNumber().value());
+            o.put("idNumberCheckDigitValid", true);
+            o.put("issuingAuthority", card.issuingAuthority());
+        } else if (doc instanceof HmtResidencePermit permit) {
+            o.put("name", permit.name());
+            o.set("gender", g);
+            o.put("birthDate", permit.birthDate().toString());
+            o.put("address", permit.address());
+            o.put("idNumber", permit.idNumber().value());
+            o.put("idNumberCheckDigitValid", true);
+            o.put("origin", permit.origin());
+            o.put("issuingAuthority", permit.issuingAuthority());
+            o.put("passNumber", permit.passNumber());
+            o.put("issueCount", permit.issueCount());
+        } else if (doc instanceof ForeignPermanentResidentCard foreign) {
+            o.put("englishName", foreign.englishName());
+            o.put("chineseName", foreign.chineseName());
+            o.set("gender", g);
+            o.put("birthDate", foreign.birthDate().toString());
+            o.put("cardNumber", foreign.cardNumber());
+            o.put("cardNumberCheckDigitValid", doc.kind() == DocumentKind.FOREIGN_PERMANENT_RESIDENT_2023);
+            o.put("nationality", foreign.nationality());
+            o.put("issuingOffice", foreign.issuingOffice());
+            o.put("cardVersion", foreign.cardVersion());
+        }
+        o.put("validFrom", doc.validity().validFrom().toString());
+        if (doc.validity().isLongTerm()) {
             o.putNull("validTo");
         } else {
-            o.put("validTo", card.validity().validTo().get().toString());
+            o.put("validTo", doc.validity().validTo().get().toString());
         }
-        o.put("longTerm", card.validity().isLongTerm());
-        byte[] photo = card.photoWlt();
+        o.put("longTerm", doc.validity().isLongTerm());
+        byte[] photo = doc.photoWlt();
         ObjectNode p = o.putObject("photoWlt");
         p.put("bytes", photo.length);
         p.put("sha256", sha256(photo));
         if (withPhoto) {
             p.put("base64", Base64.getEncoder().encodeToString(photo));
+        }
+        if (fingerprint.length > 0) {
+            ObjectNode f = o.putObject("fingerprint");
+            f.put("bytes", fingerprint.length);
+            f.put("sha256", sha256(fingerprint));
         }
         try {
             return mapper.writeValueAsString(o);
@@ -171,7 +236,9 @@ public final class DeviceTool {
 
     private static void usage(PrintStream err) {
         err.print("""
-                usage: dxe read-idcard --port URI [--timeout SECONDS] [--photo]
+                usage: dxe read-idcard --port URI [--timeout SECONDS] [--photo] [--fingerprint]
+                       dxe idcard-info --port URI              SAM module status and id as JSON
+                       dxe idcard-baud --port URI --baud N     switch the module to N baud (115200 57600 38400 19200 9600)
                   URI  tcp://127.0.0.1:7001 | serial:/dev/ttyUSB0?baud=115200 | /dev/ttyUSB0
                   prints the card's identity as JSON on stdout; exit 0 read, 3 no card, 4 bad card, 5 port error
                 """);

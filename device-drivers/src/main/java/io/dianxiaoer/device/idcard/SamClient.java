@@ -137,6 +137,102 @@ public final class SamClient {
         }
     }
 
+    /**
+     * Reads text, photo and fingerprint data (30 10). The kiosk itself never needs fingerprints;
+     * this exists for technicians checking a reader. The fingerprint bytes are in {@code extra}.
+     */
+    public RawCardData readTextPhotoFingerprint() throws IOException {
+        SamReply r = transceive(SamCommand.READ_TEXT_PHOTO_FINGERPRINT);
+        if (r.sw3() != SamStatus.SUCCESS.code()) {
+            throw new SamStatusException(SamCommand.READ_TEXT_PHOTO_FINGERPRINT, r.sw3());
+        }
+        byte[] data = r.data();
+        try {
+            if (data.length < 6) {
+                throw new SamProtocolException("read reply too short for its length fields");
+            }
+            int textLen = u16(data, 0);
+            int photoLen = u16(data, 2);
+            int fpLen = u16(data, 4);
+            if (textLen != SamProtocol.TEXT_LENGTH || photoLen > SamProtocol.PHOTO_LENGTH
+                    || fpLen > SamProtocol.FINGERPRINT_LENGTH || data.length < 6 + textLen + photoLen + fpLen) {
+                throw new SamProtocolException("read reply lengths do not add up (text " + textLen + ", photo "
+                        + photoLen + ", fingerprint " + fpLen + ", data " + data.length + ")");
+            }
+            return new RawCardData(Arrays.copyOfRange(data, 6, 6 + textLen),
+                    Arrays.copyOfRange(data, 6 + textLen, 6 + textLen + photoLen),
+                    Arrays.copyOfRange(data, 6 + textLen + photoLen, 6 + textLen + photoLen + fpLen));
+        } finally {
+            Arrays.fill(data, (byte) 0);
+        }
+    }
+
+    /**
+     * Reads the appended-address area (30 03), where the police record a new address after a move.
+     *
+     * @return the address, or "" when the card has none
+     */
+    public String readAppendedAddress() throws IOException {
+        SamReply r = transceive(SamCommand.READ_APPENDED_ADDRESS);
+        if (r.sw3() != SamStatus.SUCCESS.code()) {
+            throw new SamStatusException(SamCommand.READ_APPENDED_ADDRESS, r.sw3());
+        }
+        byte[] data = r.data();
+        try {
+            return IdCardTextParser.appendedAddress(data);
+        } finally {
+            Arrays.fill(data, (byte) 0);
+        }
+    }
+
+    /** Resets the SAM module (10 FF). */
+    public void resetSam() throws IOException {
+        SamReply r = transceive(SamCommand.RESET_SAM);
+        if (r.sw3() != SamStatus.SUCCESS.code()) {
+            throw new SamStatusException(SamCommand.RESET_SAM, r.sw3());
+        }
+    }
+
+    /**
+     * The SAM module's 16-byte id (12 FF), formatted as vendors print it:
+     * {@code AA.BB-CCCCCCCC-DDDDDDDDDD-EEEEEEEEEE} from two little-endian u16 and three u32.
+     */
+    public String samId() throws IOException {
+        SamReply r = transceive(SamCommand.READ_SAM_ID);
+        if (r.sw3() != SamStatus.SUCCESS.code()) {
+            throw new SamStatusException(SamCommand.READ_SAM_ID, r.sw3());
+        }
+        byte[] d = r.data();
+        if (d.length < 16) {
+            throw new SamProtocolException("SAM id reply has " + d.length + " data bytes, expected 16");
+        }
+        return String.format("%02d.%02d-%08d-%010d-%010d", le16(d, 0), le16(d, 2), le32(d, 4), le32(d, 8), le32(d, 12));
+    }
+
+    /**
+     * Switches the module's serial speed. The reply comes at the old speed; the caller must then
+     * reopen the port at the new one.
+     */
+    public void setBaudRate(int baud) throws IOException {
+        SamCommand c = SamCommand.setBaudRate(baud);
+        SamReply r = transceive(c);
+        if (r.sw3() != SamStatus.SUCCESS.code()) {
+            throw new SamStatusException(c, r.sw3());
+        }
+    }
+
+    private static int u16(byte[] b, int i) {
+        return ((b[i] & 0xFF) << 8) | (b[i + 1] & 0xFF);
+    }
+
+    private static int le16(byte[] b, int i) {
+        return (b[i] & 0xFF) | ((b[i + 1] & 0xFF) << 8);
+    }
+
+    private static long le32(byte[] b, int i) {
+        return (b[i] & 0xFFL) | ((b[i + 1] & 0xFFL) << 8) | ((b[i + 2] & 0xFFL) << 16) | ((b[i + 3] & 0xFFL) << 24);
+    }
+
     /** Corrupt frames seen since creation. */
     public long corruptFrames() {
         return corruptFrames;

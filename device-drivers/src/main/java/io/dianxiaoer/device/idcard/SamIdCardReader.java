@@ -1,10 +1,13 @@
 package io.dianxiaoer.device.idcard;
 
+import io.dianxiaoer.core.event.CardRejection;
 import io.dianxiaoer.core.event.CardRemoved;
 import io.dianxiaoer.core.event.DeviceEvent;
 import io.dianxiaoer.core.event.DeviceStatus;
 import io.dianxiaoer.core.event.DeviceStatusChanged;
 import io.dianxiaoer.core.event.IdCardRead;
+import io.dianxiaoer.core.event.IdCardRejected;
+import io.dianxiaoer.core.identity.IdentityDocument;
 import io.dianxiaoer.core.identity.ResidentIdCard;
 import io.dianxiaoer.device.api.Device;
 import io.dianxiaoer.device.api.DeviceCounters;
@@ -36,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * <p>Runs on its own single-thread executor ("device-idcard"). Each poll: with no card, find →
  * select → read → {@link IdCardRead}; with a card, read again to check it is still there →
  * {@link CardRemoved} when it is gone (and a new {@code IdCardRead} if another card took its place).
+ * Reads every layout the SAM module delivers (resident ID card, HK/Macao/Taiwan permit, foreign
+ * permanent resident card 2017/2023) and, for resident cards, the appended address. A card that
+ * yields no identity (moved mid-read, unsupported, not authentic, invalid data) is reported once as
+ * {@link IdCardRejected}; whether a card is still valid is the session's call.
  * A port that vanishes, or {@link Settings#offlineAfterTimeouts} timeouts in a row, puts the device
  * {@code OFFLINE}; it then tries to reopen every {@link Settings#reconnectDelay} and returns to
  * {@code READY} by itself.
@@ -52,6 +59,7 @@ public final class SamIdCardReader implements Device {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SamIdCardReader.class);
+    private static final Duration REJECTION_REPEAT = Duration.ofSeconds(5);
 
     private final String id;
     private final Supplier<Transport> transportFactory;
@@ -64,7 +72,9 @@ public final class SamIdCardReader implements Device {
     // Confined to the executor thread, except the volatile fields that health() reads.
     private Transport transport;
     private SamClient client;
-    private Optional<ResidentIdCard> cardInField = Optional.empty();
+    private Optional<IdentityDocument> cardInField = Optional.empty();
+    private CardRejection lastRejection;
+    private Instant lastRejectionAt;
     private int consecutiveTimeouts;
     private volatile DeviceStatus status = DeviceStatus.CLOSED;
     private volatile String endpoint = "";
@@ -188,7 +198,7 @@ public final class SamIdCardReader implements Device {
             if (e.status().map(SamStatus::isReaderFault).orElse(false)) {
                 setStatus(DeviceStatus.FAULT, e.status().get().english());
             }
-        } catch (SamProtocolException | CardDataException e) {
+        } catch (SamProtocolException | CardDataException | UnsupportedCardException e) {
             counters.increment("readErrors");
             error(e.getMessage());
         } catch (RuntimeException e) {
@@ -250,7 +260,26 @@ public final class SamIdCardReader implements Device {
         }
         setStatus(DeviceStatus.BUSY, "reading card");
         try {
-            ResidentIdCard card = readCard();
+            IdentityDocument card;
+            try {
+                card = readCard(true);
+            } catch (SamStatusException e) {
+                switch (e.status().map(SamStatus::outcome).orElse(SamStatus.Outcome.LINK_ERROR)) {
+                    case NO_CARD_OR_MOVED -> reject(CardRejection.READ_INTERRUPTED);
+                    case CARD_UNSUPPORTED -> reject(CardRejection.UNSUPPORTED_CARD);
+                    case CARD_NOT_AUTHENTIC -> reject(CardRejection.AUTHENTICATION_FAILED);
+                    default -> {
+                        // link errors and reader faults are the device's state, not the card's
+                    }
+                }
+                throw e;
+            } catch (CardDataException e) {
+                reject(CardRejection.INVALID_DATA);
+                throw e;
+            } catch (UnsupportedCardException e) {
+                reject(CardRejection.UNSUPPORTED_CARD);
+                throw e;
+            }
             cardInField = Optional.of(card);
             counters.increment("reads");
             emit(new IdCardRead(id, card, clock.instant()));
@@ -260,34 +289,64 @@ public final class SamIdCardReader implements Device {
     }
 
     private void checkCardStillThere() throws IOException {
-        ResidentIdCard present;
+        IdentityDocument present;
         try {
-            present = readCard();
+            present = readCard(false);
         } catch (SamStatusException e) {
-            if (e.status().filter(s -> s == SamStatus.READ_FAILED || s == SamStatus.FIND_FAILED
-                    || s == SamStatus.SELECT_FAILED).isPresent()) {
+            if (e.status().map(SamStatus::outcome).orElse(null) == SamStatus.Outcome.NO_CARD_OR_MOVED) {
                 cardInField = Optional.empty();
                 emit(new CardRemoved(id, clock.instant()));
                 return;
             }
             throw e;
         }
-        if (!present.idNumber().equals(cardInField.get().idNumber())) {
+        IdentityDocument known = cardInField.get();
+        if (present.kind() != known.kind() || !present.documentNumber().equals(known.documentNumber())) {
             // Swapped between two polls: the first citizen left, another arrived.
             emit(new CardRemoved(id, clock.instant()));
+            if (present instanceof ResidentIdCard) {
+                present = readCard(true);
+            }
             cardInField = Optional.of(present);
             counters.increment("reads");
             emit(new IdCardRead(id, present, clock.instant()));
         }
     }
 
-    private ResidentIdCard readCard() throws IOException {
+    /**
+     * Reads and parses the card. For a resident ID card, {@code withAppendedAddress} also reads the
+     * appended-address area; a failure there keeps the printed address rather than losing the read.
+     */
+    private IdentityDocument readCard(boolean withAppendedAddress) throws IOException {
         RawCardData raw = client.readTextAndPhoto();
+        IdentityDocument doc;
         try {
-            return IdCardTextParser.parseResident(raw.text(), raw.photo());
+            doc = IdCardTextParser.parse(raw.text(), raw.photo());
         } finally {
             raw.wipe();
         }
+        if (withAppendedAddress && doc instanceof ResidentIdCard resident) {
+            try {
+                return resident.withAppendedAddress(client.readAppendedAddress());
+            } catch (SamStatusException e) {
+                counters.increment("appendedAddressErrors");
+                log.debug("reader {}: appended address not read ({})", id, e.getMessage());
+            }
+        }
+        return doc;
+    }
+
+    /** Tells the session once per card and reason, not on every poll while the same bad card lies there. */
+    private void reject(CardRejection reason) {
+        counters.increment("rejections");
+        Instant now = clock.instant();
+        if (reason == lastRejection && lastRejectionAt != null
+                && now.isBefore(lastRejectionAt.plus(REJECTION_REPEAT))) {
+            return;
+        }
+        lastRejection = reason;
+        lastRejectionAt = now;
+        emit(new IdCardRejected(id, reason, now));
     }
 
     private void lostLink(String reason) {

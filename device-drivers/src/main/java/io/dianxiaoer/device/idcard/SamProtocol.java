@@ -52,4 +52,72 @@ public final class SamProtocol {
         /** How a card valid for life says so in the valid-to field. */
         public static final String LONG_TERM = "长期";
     }
+
+    /** 港澳台居民居住证 (flag J): the resident layout, with pass number and issue count after valid-to. */
+    public static final class HmtPermitText {
+        private HmtPermitText() {
+        }
+
+        public static final int PASS_NUMBER = 220;
+        public static final int PASS_NUMBER_LEN = 18;
+        public static final int ISSUE_COUNT = 238;
+        public static final int ISSUE_COUNT_LEN = 4;
+        public static final String FLAG = "J";
+    }
+
+    /** 外国人永久居留身份证, 2017 layout (flag I). */
+    public static final class Foreigner2017Text {
+        private Foreigner2017Text() {
+        }
+
+        public static final int ENGLISH_NAME = 0;
+        public static final int ENGLISH_NAME_LEN = 120;
+        public static final int GENDER = 120;
+        public static final int GENDER_LEN = 2;
+        public static final int CARD_NUMBER = 122;
+        public static final int CARD_NUMBER_LEN = 30;
+        public static final int NATIONALITY = 152;
+        public static final int NATIONALITY_LEN = 6;
+        public static final int CHINESE_NAME = 158;
+        public static final int CHINESE_NAME_LEN = 30;
+        public static final int VALID_FROM = 188;
+        public static final int VALID_FROM_LEN = 16;
+        public static final int VALID_TO = 204;
+        public static final int VALID_TO_LEN = 16;
+        public static final int BIRTH = 220;
+        public static final int BIRTH_LEN = 16;
+        public static final int CARD_VERSION = 236;
+        public static final int CARD_VERSION_LEN = 4;
+        public static final int ISSUING_OFFICE = 240;
+        public static final int ISSUING_OFFICE_LEN = 8;
+        public static final String FLAG = "I";
+    }
+
+    /** 外国人永久居留身份证, 2023 layout (flag Y). */
+    public static final class Foreigner2023Text {
+        private Foreigner2023Text() {
+        }
+
+        public static final int CHINESE_NAME = 0;
+        public static final int CHINESE_NAME_LEN = 30;
+        public static final int GENDER = 30;
+        public static final int GENDER_LEN = 2;
+        public static final int RENEWAL_COUNT = 32;
+        public static final int RENEWAL_COUNT_LEN = 4;
+        public static final int BIRTH = 36;
+        public static final int BIRTH_LEN = 16;
+        public static final int ENGLISH_NAME = 52;
+        public static final int ENGLISH_NAME_LEN = 70;
+        public static final int CARD_NUMBER = 122;
+        public static final int CARD_NUMBER_LEN = 36;
+        public static final int VALID_FROM = 188;
+        public static final int VALID_FROM_LEN = 16;
+        public static final int VALID_TO = 204;
+        public static final int VALID_TO_LEN = 16;
+        public static final int ENGLISH_NAME_OVERFLOW = 220;
+        public static final int ENGLISH_NAME_OVERFLOW_LEN = 22;
+        public static final int NATIONALITY = 242;
+        public static final int NATIONALITY_LEN = 6;
+        public static final String FLAG = "Y";
+    }
 }

@@ -41,9 +41,36 @@ public enum SamStatus {
         return english;
     }
 
+    /** What a status word means for the kiosk. */
+    public enum Outcome {
+        /** The step worked. */
+        OK,
+        /** No card, or the card moved: keep polling, perhaps tell the citizen to hold still. */
+        NO_CARD_OR_MOVED,
+        /** The card is not one this reader reads. */
+        CARD_UNSUPPORTED,
+        /** The card failed authentication: damaged, or not genuine. */
+        CARD_NOT_AUTHENTIC,
+        /** The reader did not understand us: a protocol or line problem, counted and retried. */
+        LINK_ERROR,
+        /** The reader itself is broken or not licensed: needs a technician. */
+        READER_FAULT
+    }
+
+    public Outcome outcome() {
+        return switch (this) {
+            case SUCCESS, CARD_FOUND -> Outcome.OK;
+            case FIND_FAILED, SELECT_FAILED, READ_FAILED -> Outcome.NO_CARD_OR_MOVED;
+            case UNSUPPORTED_CARD -> Outcome.CARD_UNSUPPORTED;
+            case AUTH_ERROR_1, AUTH_ERROR_2, AUTH_ERROR_3 -> Outcome.CARD_NOT_AUTHENTIC;
+            case CHECKSUM_ERROR, LENGTH_ERROR, BAD_COMMAND -> Outcome.LINK_ERROR;
+            case SELF_TEST_FAILED, NOT_AUTHORISED -> Outcome.READER_FAULT;
+        };
+    }
+
     /** Whether this word means the reader itself is broken, not the card or the citizen. */
     public boolean isReaderFault() {
-        return this == SELF_TEST_FAILED || this == NOT_AUTHORISED;
+        return outcome() == Outcome.READER_FAULT;
     }
 
     public static Optional<SamStatus> of(int sw3) {

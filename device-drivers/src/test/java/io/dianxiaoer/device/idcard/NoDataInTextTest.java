@@ -41,7 +41,7 @@ class NoDataInTextTest {
         photo[1] = 'L';
         RawCardData raw = new RawCardData(text, photo);
         String s = raw.toString();
-        assertThat(s).isEqualTo("RawCardData[256 text bytes, 1024 photo bytes]");
+        assertThat(s).isEqualTo("RawCardData[256 text bytes, 1024 photo bytes, 0 fingerprint bytes]");
         assertNoTraceOf(s, secret);
         raw.wipe();
         assertThat(raw.text()).containsOnly((byte) 0);

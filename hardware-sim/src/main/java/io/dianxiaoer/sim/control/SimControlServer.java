@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
  * GET  /api/idcard/identities           the test identities
  * POST /api/idcard/place?identity=KEY   204, 404 for an unknown key
  * POST /api/idcard/remove               204
+ * POST /api/idcard/fail-reads?status=41&amp;count=1   the next reads answer that SW3 (41 pulled away, 40 unsupported, 31 not authentic)
  * POST /api/idcard/fault?mode=MODE      204 (MODE: NONE, SILENT, GARBAGE_PREFIX, BAD_CHECKSUM, SPLIT_SLOW, UNPLUGGED)
  * </pre>
  *
@@ -86,6 +87,16 @@ public final class SimControlServer implements AutoCloseable {
                         empty(ex);
                     }
                 }
+                case "POST /api/idcard/fail-reads" -> {
+                    try {
+                        int status = Integer.parseInt(q.getOrDefault("status", ""), 16);
+                        int count = Integer.parseInt(q.getOrDefault("count", "1"));
+                        idcard.failNextReads(status, count);
+                        empty(ex);
+                    } catch (NumberFormatException e) {
+                        error(ex, 400, "fail-reads needs status=HEX (e.g. 41) and count=N");
+                    }
+                }
                 case "POST /api/idcard/remove" -> {
                     idcard.removeCard();
                     empty(ex);
@@ -122,7 +133,8 @@ public final class SimControlServer implements AutoCloseable {
         for (TestIdentity t : identities.all()) {
             ObjectNode o = a.addObject();
             o.put("key", t.key());
-            o.put("name", t.name());
+            o.put("name", t.label());
+            o.put("kind", t.kind());
             o.put("note", t.note());
         }
         return a;
@@ -132,7 +144,7 @@ public final class SimControlServer implements AutoCloseable {
         StringBuilder rows = new StringBuilder();
         for (TestIdentity t : identities.all()) {
             rows.append("<li><button onclick=\"post('/api/idcard/place?identity=").append(t.key()).append("')\">放卡 Place</button> ")
-                .append(escape(t.name())).append(" <small>").append(escape(t.note())).append("</small></li>\n");
+                .append(escape(t.label())).append(" <small>").append(escape(t.note())).append("</small></li>\n");
         }
         String html = """
                 <!doctype html><html lang="zh"><meta charset="utf-8"><title>店小二 模拟硬件 Simulated hardware</title>

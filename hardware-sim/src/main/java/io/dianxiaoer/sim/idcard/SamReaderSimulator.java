@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class SamReaderSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SamReaderSimulator.class);
-    private static final byte[] SAM_ID = {0x05, 0x00, 0x00, 0x01, 0x20, 0x26, 0x11, 0x22,
-                                          0x00, 0x00, 0x00, 0x31, 0x00, 0x00, 0x00, 0x07};
+    /** Formats as 05.01-20261122-0000000031-0000000007 (little-endian fields, as real modules send). */
+    private static final byte[] SAM_ID = {0x05, 0x00, 0x01, 0x00, 0x02, 0x29, 0x35, 0x01,
+                                          0x1F, 0x00, 0x00, 0x00, 0x07, 0x00, 0x00, 0x00};
 
     private final ServerSocket server;
     private final Thread acceptor;
@@ -51,6 +52,9 @@ public final class SamReaderSimulator implements AutoCloseable {
     private boolean readSinceInsert;
     private SamFault fault = SamFault.NONE;
     private int forcedStatus = SamStatus.READ_FAILED.code();
+    private int baudRate = 115200;
+    private int failReadsStatus;
+    private int failReadsLeft;
 
     /** Listens on 127.0.0.1:{@code port} (0 for any free port). */
     public SamReaderSimulator(int port) throws IOException {
@@ -79,6 +83,7 @@ public final class SamReaderSimulator implements AutoCloseable {
     }
 
     public synchronized void removeCard() {
+        failReadsLeft = 0;
         card = null;
         selected = false;
         readSinceInsert = false;
@@ -107,6 +112,21 @@ public final class SamReaderSimulator implements AutoCloseable {
     public synchronized void forceStatus(int sw3) {
         forcedStatus = sw3 & 0xFF;
         fault = SamFault.FORCED_STATUS;
+    }
+
+    /**
+     * The next {@code count} reads of the card on the reader answer {@code sw3} instead of the data:
+     * 41 is a card pulled away mid-read, 40 a card the module does not support, 31–33 a card that
+     * fails authentication. Cleared when the card is removed.
+     */
+    public synchronized void failNextReads(int sw3, int count) {
+        failReadsStatus = sw3 & 0xFF;
+        failReadsLeft = Math.max(0, count);
+    }
+
+    /** The speed the driver last asked the module for (60 xx). */
+    public synchronized int baudRate() {
+        return baudRate;
     }
 
     public long commandsServed() {
@@ -221,14 +241,23 @@ public final class SamReaderSimulator implements AutoCloseable {
             case READ_TEXT_PHOTO -> read(false);
             case READ_TEXT_PHOTO_FINGERPRINT -> read(true);
             case READ_APPENDED_ADDRESS -> card != null && selected
-                    ? ok(blankAppendedAddress())
+                    ? ok(ResidentTextEncoder.appendedAddress(card))
                     : SamFrames.replyBody(0, 0, SamStatus.READ_FAILED.code(), new byte[0]);
+            case SET_BAUD_115200, SET_BAUD_57600, SET_BAUD_38400, SET_BAUD_19200, SET_BAUD_9600 -> {
+                // Over TCP the speed means nothing; remember it so that tests can see the command arrived.
+                baudRate = cmd.get().baudRate();
+                yield ok(new byte[0]);
+            }
         };
     }
 
     private byte[] read(boolean withFingerprint) {
         if (card == null || !selected) {
             return SamFrames.replyBody(0, 0, SamStatus.READ_FAILED.code(), new byte[0]);
+        }
+        if (failReadsLeft > 0) {
+            failReadsLeft--;
+            return SamFrames.replyBody(0, 0, failReadsStatus, new byte[0]);
         }
         readSinceInsert = true;
         byte[] text = ResidentTextEncoder.encode(card);
@@ -247,14 +276,6 @@ public final class SamReaderSimulator implements AutoCloseable {
         System.arraycopy(text, 0, data, header, text.length);
         System.arraycopy(photo, 0, data, header + text.length, photo.length);
         return ok(data);
-    }
-
-    private static byte[] blankAppendedAddress() {
-        byte[] b = new byte[SamProtocol.APPENDED_ADDRESS_LENGTH];
-        for (int i = 0; i < b.length; i += 2) {
-            b[i] = 0x20;
-        }
-        return b;
     }
 
     private static byte[] ok(byte[] data) {

@@ -109,7 +109,7 @@ class SimControlServerTest {
         assertThat(a).hasSize(Identities.all().size());
         for (int i = 0; i < a.size(); i++) {
             assertThat(a.get(i).get("key").asText()).isEqualTo(Identities.all().get(i).key());
-            assertThat(a.get(i).get("name").asText()).isEqualTo(Identities.all().get(i).name());
+            assertThat(a.get(i).get("name").asText()).isEqualTo(Identities.all().get(i).label());
             assertThat(a.get(i).get("note").asText()).isNotBlank();
         }
     }

@@ -113,7 +113,7 @@ class SamIdCardReaderSerialTest {
         sim.placeCard(ayigul);
         events.awaitFrom(0, "the card read over serial", readOf(ayigul.idNumber()));
         assertThat(events.reads()).hasSize(1);
-        assertThat(events.reads().get(0).card().name()).isEqualTo("阿依古丽·买买提");
+        assertThat(events.reads().get(0).card().displayName()).isEqualTo("阿依古丽·买买提");
         assertThat(events.reads().get(0).card().photoWlt()).isEqualTo(ResidentTextEncoder.photo(ayigul));
     }
 

@@ -99,7 +99,7 @@ class SamIdCardReaderSimTest {
         letItPoll(20);
 
         assertThat(events.reads()).hasSize(1);
-        ResidentIdCard card = events.reads().get(0).card();
+        ResidentIdCard card = (ResidentIdCard) events.reads().get(0).card();
         assertThat(card.name()).isEqualTo("李秀英");
         assertThat(card.validity().isLongTerm()).isTrue();
         assertThat(card.birthDate()).isEqualTo(LocalDate.of(1952, 8, 20));
@@ -147,7 +147,7 @@ class SamIdCardReaderSimTest {
         assertThat(after).hasSize(2);
         assertThat(after.get(0)).isInstanceOf(CardRemoved.class);
         assertThat(after.get(1)).isInstanceOfSatisfying(IdCardRead.class,
-                r -> assertThat(r.card().idNumber().value()).isEqualTo("31010419901105048X"));
+                r -> assertThat(r.card().documentNumber()).isEqualTo("31010419901105048X"));
     }
 
     @Test
@@ -266,7 +266,7 @@ class SamIdCardReaderSimTest {
         TestIdentity ayigul = Identities.get("ayigul");
         sim.placeCard(ayigul);
         events.awaitFrom(0, "read through the noise", readOf(ayigul.idNumber()));
-        assertThat(events.reads().get(0).card().name()).isEqualTo("阿依古丽·买买提");
+        assertThat(events.reads().get(0).card().displayName()).isEqualTo("阿依古丽·买买提");
     }
 
     @Test

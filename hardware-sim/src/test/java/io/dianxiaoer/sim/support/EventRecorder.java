@@ -68,7 +68,7 @@ public final class EventRecorder implements Consumer<DeviceEvent> {
     }
 
     public static Predicate<DeviceEvent> readOf(String idNumber) {
-        return e -> e instanceof IdCardRead r && r.card().idNumber().value().equals(idNumber);
+        return e -> e instanceof IdCardRead r && r.card().documentNumber().equals(idNumber);
     }
 
     public static Predicate<DeviceEvent> removed() {

@@ -17,8 +17,14 @@ public final class Identities {
         return BUNDLED.get(key).orElseThrow();
     }
 
+    /** Every bundled identity, of every card kind. */
     public static List<TestIdentity> all() {
         return BUNDLED.all();
+    }
+
+    /** The resident ID card holders only: the resident layout and its parser. */
+    public static List<TestIdentity> residents() {
+        return BUNDLED.all().stream().filter(t -> t.kind().equals("resident")).toList();
     }
 
     /** A field-by-field copy with changes, e.g. {@code with(t, b -> b.birthDate("19850313"))}. */

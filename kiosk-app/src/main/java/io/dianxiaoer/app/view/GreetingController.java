@@ -1,7 +1,7 @@
 package io.dianxiaoer.app.view;
 
 import io.dianxiaoer.core.event.EndSessionRequested;
-import io.dianxiaoer.core.identity.ResidentIdCard;
+import io.dianxiaoer.core.identity.IdentityDocument;
 import io.dianxiaoer.core.session.Language;
 import io.dianxiaoer.core.session.SessionState;
 import javafx.fxml.FXML;
@@ -17,6 +17,8 @@ public final class GreetingController implements PageController {
     private Label hello;
     @FXML
     private Label verified;
+    @FXML
+    private Label docKind;
     @FXML
     private Label idLabel;
     @FXML
@@ -41,11 +43,15 @@ public final class GreetingController implements PageController {
     public void render(SessionState state) {
         Language lang = state.language();
         var m = context.messages();
-        ResidentIdCard card = state.identity().orElse(null);
-        hello.setText(card == null ? "" : m.get(lang, "greeting.hello", card.name()));
-        idNumber.setText(card == null ? "" : card.idNumber().masked());
+        IdentityDocument card = state.identity().orElse(null);
+        if (card == null) {
+            return; // the page is being replaced by the attract page
+        }
+        hello.setText(m.get(lang, "greeting.hello", card.displayName()));
+        idNumber.setText(card.maskedNumber());
         verified.setText(m.get(lang, "greeting.verified"));
-        idLabel.setText(m.get(lang, "greeting.idLabel"));
+        docKind.setText(m.get(lang, "greeting.kind." + card.kind()));
+        idLabel.setText(m.get(lang, "greeting.idLabel." + card.kind()));
         next.setText(m.get(lang, "greeting.next"));
         hint.setText(m.get(lang, "greeting.hint"));
         finish.setText(m.get(lang, "greeting.finish"));

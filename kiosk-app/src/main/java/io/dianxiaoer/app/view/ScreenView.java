@@ -27,6 +27,8 @@ import javafx.scene.layout.VBox;
  */
 public final class ScreenView {
 
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE;
+
     private final PageContext context;
     private final StackPane root = new StackPane();
     private final StackPane pageHolder = new StackPane();
@@ -36,6 +38,7 @@ public final class ScreenView {
     private final Button language = new Button();
     private final VBox countdown = new VBox(18);
     private final Label countdownText = new Label();
+    private final Label notice = new Label();
     private final Button continueButton = new Button();
     private Pages current;
     private SessionState lastState;
@@ -59,8 +62,14 @@ public final class ScreenView {
         header.setAlignment(Pos.CENTER_LEFT);
 
         pageHolder.getStyleClass().add("page-holder");
+        notice.setId("noticeBanner");
+        notice.getStyleClass().add("notice-banner");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.setVisible(false);
+        notice.managedProperty().bind(notice.visibleProperty());
         BorderPane frame = new BorderPane(pageHolder);
-        frame.setTop(header);
+        frame.setTop(new VBox(header, notice));
 
         countdownText.getStyleClass().add("countdown-text");
         countdownText.setId("countdownText");
@@ -107,6 +116,10 @@ public final class ScreenView {
             current = wanted;
         }
         page.controller().render(state);
+
+        notice.setVisible(state.notice().isPresent());
+        state.notice().ifPresent(n -> notice.setText(m.get(state.language(), "notice." + n.kind(),
+                n.date().map(d -> d.format(DATE)).orElse(""))));
 
         boolean showCountdown = state.countdownVisible();
         countdown.setVisible(showCountdown);

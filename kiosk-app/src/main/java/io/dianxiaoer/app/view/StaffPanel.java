@@ -76,7 +76,7 @@ public final class StaffPanel {
         @Override
         protected void updateItem(TestIdentity item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.name() + " · " + item.note());
+            setText(empty || item == null ? null : item.label() + " · " + item.note());
         }
     }
 

@@ -3,6 +3,7 @@ package io.dianxiaoer.core.identity;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a resident ID card (居民身份证) yields when read: the identity of the holder.
@@ -20,7 +21,14 @@ public record ResidentIdCard(
         IdNumber idNumber,
         String issuingAuthority,
         CardValidity validity,
-        byte[] photoWlt) {
+        byte[] photoWlt,
+        Optional<String> appendedAddress) implements IdentityDocument {
+
+    /** A card read without its appended-address area. */
+    public ResidentIdCard(String name, Gender gender, Nation nation, LocalDate birthDate, String address,
+                          IdNumber idNumber, String issuingAuthority, CardValidity validity, byte[] photoWlt) {
+        this(name, gender, nation, birthDate, address, idNumber, issuingAuthority, validity, photoWlt, Optional.empty());
+    }
 
     public ResidentIdCard {
         Objects.requireNonNull(name, "name");
@@ -32,6 +40,41 @@ public record ResidentIdCard(
         Objects.requireNonNull(issuingAuthority, "issuingAuthority");
         Objects.requireNonNull(validity, "validity");
         photoWlt = photoWlt == null ? new byte[0] : photoWlt.clone();
+        Objects.requireNonNull(appendedAddress, "appendedAddress");
+    }
+
+    /**
+     * The address where the holder lives now: the card's printed address, or the newer one the
+     * police wrote into the chip's appended-address area after a move.
+     */
+    public String currentAddress() {
+        return appendedAddress.filter(a -> !a.isBlank()).orElse(address);
+    }
+
+    /** The same card with the appended address read in a second step. */
+    public ResidentIdCard withAppendedAddress(String appended) {
+        return new ResidentIdCard(name, gender, nation, birthDate, address, idNumber, issuingAuthority, validity,
+                photoWlt, Optional.ofNullable(appended).filter(a -> !a.isBlank()));
+    }
+
+    @Override
+    public DocumentKind kind() {
+        return DocumentKind.RESIDENT_ID_CARD;
+    }
+
+    @Override
+    public String displayName() {
+        return name;
+    }
+
+    @Override
+    public String documentNumber() {
+        return idNumber.value();
+    }
+
+    @Override
+    public String maskedNumber() {
+        return idNumber.masked();
     }
 
     @Override
@@ -40,13 +83,9 @@ public record ResidentIdCard(
     }
 
     /** The name with all but the first character starred, as shown to bystanders: 张*, 欧阳** . */
+    @Override
     public String maskedName() {
-        if (name.isEmpty()) {
-            return "";
-        }
-        int first = name.codePointAt(0);
-        int rest = name.codePointCount(0, name.length()) - 1;
-        return new String(Character.toChars(first)) + "*".repeat(Math.max(rest, 1));
+        return IdentityDocument.maskName(name);
     }
 
     public boolean isValidOn(LocalDate day) {
@@ -59,7 +98,8 @@ public record ResidentIdCard(
                 && c.name.equals(name) && c.gender == gender && c.nation.equals(nation)
                 && c.birthDate.equals(birthDate) && c.address.equals(address)
                 && c.idNumber.equals(idNumber) && c.issuingAuthority.equals(issuingAuthority)
-                && c.validity.equals(validity) && Arrays.equals(c.photoWlt, photoWlt);
+                && c.validity.equals(validity) && Arrays.equals(c.photoWlt, photoWlt)
+                && c.appendedAddress.equals(appendedAddress);
     }
 
     @Override

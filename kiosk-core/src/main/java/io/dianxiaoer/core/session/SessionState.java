@@ -1,9 +1,11 @@
 package io.dianxiaoer.core.session;
 
 import io.dianxiaoer.core.event.DeviceStatus;
-import io.dianxiaoer.core.identity.ResidentIdCard;
+import io.dianxiaoer.core.identity.IdentityDocument;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,17 +17,22 @@ import java.util.Optional;
  * @param sessionNumber increments each time a new citizen identifies; 0 before the first
  * @param now           the kiosk clock as of the last event, so that views can render the countdown
  * @param lastActivity  the moment the idle clock last restarted
+ * @param notice        a short message for the person at the kiosk ("this card has expired"), if any
  */
 public record SessionState(
         long sessionNumber,
         Page page,
         Language language,
-        Optional<ResidentIdCard> identity,
+        Optional<IdentityDocument> identity,
         Instant now,
         Instant lastActivity,
         IdlePolicy idlePolicy,
         Map<String, DeviceStatus> devices,
-        EndReason lastEndReason) {
+        EndReason lastEndReason,
+        Optional<Notice> notice) {
+
+    /** Kiosks stand in mainland China: dates on cards are judged in this zone. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     public SessionState {
         Objects.requireNonNull(page, "page");
@@ -36,6 +43,7 @@ public record SessionState(
         Objects.requireNonNull(idlePolicy, "idlePolicy");
         devices = Map.copyOf(devices);
         Objects.requireNonNull(lastEndReason, "lastEndReason");
+        Objects.requireNonNull(notice, "notice");
         if (page != Page.ATTRACT && identity.isEmpty()) {
             throw new IllegalArgumentException("only the attract page may be shown without an identity");
         }
@@ -44,7 +52,7 @@ public record SessionState(
     /** The kiosk as it starts: nobody served, Chinese, no devices known yet. */
     public static SessionState initial(Instant now, IdlePolicy policy) {
         return new SessionState(0, Page.ATTRACT, Language.ZH, Optional.empty(), now, now, policy,
-                Map.of(), EndReason.NONE);
+                Map.of(), EndReason.NONE, Optional.empty());
     }
 
     public boolean isServing() {
@@ -69,6 +77,11 @@ public record SessionState(
     public long countdownSeconds() {
         Duration left = idleRemaining();
         return (left.toMillis() + 999) / 1000;
+    }
+
+    /** Today, by the kiosk clock, in {@link #ZONE}. */
+    public LocalDate today() {
+        return now.atZone(ZONE).toLocalDate();
     }
 
     public DeviceStatus deviceStatus(String deviceId) {
