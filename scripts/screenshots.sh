@@ -10,14 +10,27 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 ctl() { bin/dxe sim-ctl --control http://127.0.0.1:7180 "$@" >/dev/null; }
 # One screen of 2560x900: the citizen window sits at 0,0 (1280x800), the staff window at the right.
-bin/dxe kiosk --sim.idcard.port=7101 --sim.control.port=7180 >/tmp/dxe-screenshots.log 2>&1 &
+bin/dxe kiosk --sim.idcard.port=7101 --sim.control.port=7180 --idle.timeout=30 --idle.countdown=15 >/tmp/dxe-screenshots.log 2>&1 &
 kiosk=$!
 trap 'kill $kiosk 2>/dev/null || true' EXIT
 for _ in $(seq 60); do ctl status 2>/dev/null && break; sleep 0.5; done
 sleep 4
-shoot() { import -window root -crop 1280x800+0+0 +repage "$out/$1-citizen.png"; import -window root -crop 1280x720+1280+140 +repage "$out/$1-staff.png"; }
+shoot() { import -window root -crop 1280x800+0+0 +repage "$out/$1-citizen.png"; import -window root -crop 1280x800+1280+60 +repage "$out/$1-staff.png"; }
 shoot attract
 ctl place wang-fang; sleep 2
 shoot greeting
 ctl remove; sleep 2
+ctl place chen-jianguo; sleep 2
+shoot expired-card
+ctl remove; sleep 1
+ctl place chan-tai-man; sleep 2
+shoot greeting-hk-permit
+sleep 15
+shoot idle-countdown
+ctl remove; sleep 2
+# English: touch the language button of the citizen screen (top right of the 1280x800 window)
+xdotool mousemove 1175 54 click 1; sleep 1
+ctl place emma-mueller; sleep 2
+shoot greeting-english
+ctl remove; sleep 1
 echo "screenshots written to $out" >&2

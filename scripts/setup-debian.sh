@@ -5,7 +5,7 @@
 set -euo pipefail
 what="${1:-run}"
 case "$what" in
-  run)  pkgs=(libgtk-3-0 libgl1 libxtst6 libxxf86vm1 fonts-noto-cjk xvfb xauth x11-utils imagemagick socat) ;;
+  run)  pkgs=(libgtk-3-0 libgl1 libxtst6 libxxf86vm1 fonts-noto-cjk xvfb xauth x11-utils xdotool imagemagick socat) ;;
   test) pkgs=(fonts-noto-cjk socat) ;;
   *) echo "usage: $0 run|test" >&2; exit 2 ;;
 esac

@@ -67,7 +67,7 @@ public final class KioskApplication extends Application {
 
         staffStage = new Stage();
         staffStage.setTitle("智能店小二 · 工作人员屏 Staff screen");
-        staffStage.setScene(new Scene(staffRoot, 1280, 720));
+        staffStage.setScene(new Scene(staffRoot, 1280, 800));
         staffStage.getScene().getStylesheets().add(css);
 
         AtomicReference<SessionState> pending = new AtomicReference<>();

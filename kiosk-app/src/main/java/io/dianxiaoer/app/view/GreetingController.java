@@ -48,6 +48,11 @@ public final class GreetingController implements PageController {
             return; // the page is being replaced by the attract page
         }
         hello.setText(m.get(lang, "greeting.hello", card.displayName()));
+        // Long foreign names get a smaller size so that they wrap onto two lines, not off the screen.
+        hello.getStyleClass().remove("hello-long");
+        if (card.displayName().length() > 16) {
+            hello.getStyleClass().add("hello-long");
+        }
         idNumber.setText(card.maskedNumber());
         verified.setText(m.get(lang, "greeting.verified"));
         docKind.setText(m.get(lang, "greeting.kind." + card.kind()));
