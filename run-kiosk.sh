@@ -10,7 +10,7 @@ if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   cat >&2 <<'TXT'
 No display (DISPLAY is not set): the kiosk needs a screen.
 Run it in a virtual display instead:
-    xvfb-run -n 99 -s "-screen 0 2560x1000x24" ./run-kiosk.sh
+    xvfb-run -n 99 -s "-screen 0 2560x1000x24 -ac" ./run-kiosk.sh
 and look at it with, for example:
     DISPLAY=:99 import -window root shot.png      (from another shell)
 TXT

@@ -25,7 +25,7 @@ public final class Main {
             System.err.println("""
                     No display: the kiosk needs a screen (DISPLAY is not set).
                     On a machine without one, run it in a virtual display:
-                        xvfb-run -n 99 -s "-screen 0 2560x1000x24" bin/dxe kiosk
+                        xvfb-run -n 99 -s "-screen 0 2560x1000x24 -ac" bin/dxe kiosk
                     (Debian package: xvfb). ./run-kiosk.sh does this for you when DISPLAY is unset.""");
             System.exit(3);
         }
