@@ -33,14 +33,7 @@ public final class ResidentTextEncoder {
     public static byte[] encodeHmtPermit(TestIdentity t) {
         byte[] text = new byte[SamProtocol.TEXT_LENGTH];
         fillSpaces(text, 0, text.length);
-        put(text, ResidentText.NAME, ResidentText.NAME_LEN, t.name());
-        put(text, ResidentText.GENDER, ResidentText.GENDER_LEN, t.gender());
-        put(text, ResidentText.BIRTH, ResidentText.BIRTH_LEN, t.birthDate());
-        put(text, ResidentText.ADDRESS, ResidentText.ADDRESS_LEN, t.address());
-        put(text, ResidentText.ID_NUMBER, ResidentText.ID_NUMBER_LEN, t.idNumber());
-        put(text, ResidentText.AUTHORITY, ResidentText.AUTHORITY_LEN, t.issuingAuthority());
-        put(text, ResidentText.VALID_FROM, ResidentText.VALID_FROM_LEN, t.validFrom());
-        put(text, ResidentText.VALID_TO, ResidentText.VALID_TO_LEN, t.validTo());
+        putSharedResidentFields(text, t);
         put(text, HmtPermitText.PASS_NUMBER, HmtPermitText.PASS_NUMBER_LEN, t.passNumber());
         put(text, HmtPermitText.ISSUE_COUNT, HmtPermitText.ISSUE_COUNT_LEN, t.issueCount());
         put(text, ResidentText.TYPE_FLAG, ResidentText.TYPE_FLAG_LEN, HmtPermitText.FLAG);
@@ -104,16 +97,21 @@ public final class ResidentTextEncoder {
     public static byte[] encodeResident(TestIdentity t) {
         byte[] text = new byte[SamProtocol.TEXT_LENGTH];
         fillSpaces(text, 0, text.length);
+        putSharedResidentFields(text, t);
+        put(text, ResidentText.NATION, ResidentText.NATION_LEN, t.nation());
+        return text;
+    }
+
+    /** The fields the resident card and the HMT residence permit share, at the same offsets. */
+    private static void putSharedResidentFields(byte[] text, TestIdentity t) {
         put(text, ResidentText.NAME, ResidentText.NAME_LEN, t.name());
         put(text, ResidentText.GENDER, ResidentText.GENDER_LEN, t.gender());
-        put(text, ResidentText.NATION, ResidentText.NATION_LEN, t.nation());
         put(text, ResidentText.BIRTH, ResidentText.BIRTH_LEN, t.birthDate());
         put(text, ResidentText.ADDRESS, ResidentText.ADDRESS_LEN, t.address());
         put(text, ResidentText.ID_NUMBER, ResidentText.ID_NUMBER_LEN, t.idNumber());
         put(text, ResidentText.AUTHORITY, ResidentText.AUTHORITY_LEN, t.issuingAuthority());
         put(text, ResidentText.VALID_FROM, ResidentText.VALID_FROM_LEN, t.validFrom());
         put(text, ResidentText.VALID_TO, ResidentText.VALID_TO_LEN, t.validTo());
-        return text;
     }
 
     /**
