@@ -103,7 +103,7 @@ public final class EmrtdReader implements AutoCloseable {
         Objects.requireNonNull(key, "key");
         long t0 = System.nanoTime();
         EmrtdReading r;
-        try (ApduChannel channel = ApduChannel.open(readerName, settings.connectTimeout())) {
+        try (ApduChannel channel = ApduChannel.open(readerName, settings.connectTimeout(), settings.apduTimeout())) {
             r = readBlocking(channel, key);
         } catch (PcscException e) {
             r = EmrtdReading.failed(verdictFor(e), e.getMessage());

@@ -61,14 +61,22 @@ public final class ApduChannel implements AutoCloseable {
         this.atr = card.getATR().getBytes();
     }
 
+    /** {@link #open(String, Duration, Duration)} with one timeout for the connection and every APDU. */
+    public static ApduChannel open(String readerName, Duration timeout) throws PcscException {
+        return open(readerName, timeout, timeout);
+    }
+
     /**
-     * Connects to the card on {@code readerName} (any protocol), waiting at most {@code timeout}.
+     * Connects to the card on {@code readerName} (any protocol), waiting at most {@code connectTimeout};
+     * each APDU then waits at most {@code apduTimeout}.
      *
      * @throws PcscException {@code NO_READER}, {@code NO_CARD}, {@code TIMEOUT}, {@code SERVICE_UNAVAILABLE} …
      */
-    public static ApduChannel open(String readerName, Duration timeout) throws PcscException {
+    public static ApduChannel open(String readerName, Duration connectTimeout, Duration apduTimeout) throws PcscException {
         Objects.requireNonNull(readerName, "readerName");
-        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(apduTimeout, "apduTimeout");
+        Duration timeout = connectTimeout;
         ExecutorService io = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "pcsc-apdu-" + SEQ.incrementAndGet());
             t.setDaemon(true);
@@ -85,7 +93,7 @@ public final class ApduChannel implements AutoCloseable {
                 }
                 return terminal.connect("*");
             });
-            ApduChannel c = new ApduChannel(readerName, timeout, io, card);
+            ApduChannel c = new ApduChannel(readerName, apduTimeout, io, card);
             trace.debug("{}: connected, ATR {} bytes, protocol {}", readerName, c.atr.length, card.getProtocol());
             return c;
         } catch (PcscException e) {
