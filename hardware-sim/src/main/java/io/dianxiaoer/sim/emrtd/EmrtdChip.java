@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * A contactless eMRTD chip (ICAO 9303 parts 10 and 11) at the APDU level: the LDS1 application with
@@ -46,7 +47,7 @@ public final class EmrtdChip implements VirtualCard {
     private final byte[] kEnc;
     private final byte[] kMac;
     private final Map<Integer, byte[]> files;
-    private final SecureRandom random = new SecureRandom();
+    private final Random random;
 
     private boolean appletSelected;
     private byte[] challenge;
@@ -60,7 +61,13 @@ public final class EmrtdChip implements VirtualCard {
      * @param files          FID → content (EF.COM 011E, DG1 0101, DG2 0102, EF.SOD 011D …)
      */
     public EmrtdChip(String mrzInformation, Map<Integer, byte[]> files) {
+        this(mrzInformation, files, new SecureRandom());
+    }
+
+    /** With a given source of challenges and key halves: the ICAO worked example uses fixed ones. */
+    EmrtdChip(String mrzInformation, Map<Integer, byte[]> files, Random random) {
         Objects.requireNonNull(mrzInformation, "mrzInformation");
+        this.random = Objects.requireNonNull(random, "random");
         byte[] seed = BacCrypto.keySeed(mrzInformation);
         this.kEnc = BacCrypto.deriveKey(seed, BacCrypto.ENC);
         this.kMac = BacCrypto.deriveKey(seed, BacCrypto.MAC);
@@ -227,7 +234,8 @@ public final class EmrtdChip implements VirtualCard {
             }
             Response r = execute(c.ins, c.p1, c.p2, data, ne);
             return wrap(r);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // malformed data objects (truncated TLV, bad padding …): a real chip ends the session the same way
             endSession();
             return sw(SW_SM_DATA_OBJECTS_INCORRECT);
         }
