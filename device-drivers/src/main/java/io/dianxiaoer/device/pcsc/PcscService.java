@@ -127,6 +127,11 @@ public final class PcscService {
         if (CARD_GONE.contains(code)) {
             return new PcscException(PcscException.Kind.NO_CARD, what + ": no card on the reader (" + code + ")", t);
         }
+        if (t instanceof IllegalArgumentException) {
+            // javax.smartcardio's ResponseAPDU refuses an answer shorter than a status word
+            return new PcscException(PcscException.Kind.CARD_ERROR,
+                    what + ": the card's answer was empty or cut off (was it taken away?)", t);
+        }
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof UnsatisfiedLinkError || String.valueOf(c.getMessage()).contains("libpcsclite")) {
                 return new PcscException(PcscException.Kind.LIBRARY_MISSING,
