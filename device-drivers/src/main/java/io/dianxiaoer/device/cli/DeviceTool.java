@@ -28,10 +28,17 @@ import java.util.HexFormat;
  * read-idcard --port URI [--timeout SECONDS] [--photo]
  *     Waits for a card, reads it once and prints the parsed identity as JSON.
  *     URI: tcp://host:port, serial:/dev/ttyUSB0?baud=115200, or a device path.
+ * pcsc-list
+ *     Lists the PC/SC readers, whether a card is on each, and its ATR, as JSON.
+ * read-passport --reader NAME --doc N --birth YYMMDD --expiry YYMMDD [--trust PATH] [--timeout SECONDS] [--photo]
+ *     Opens a chip passport or travel permit by BAC, reads DG1 and DG2, checks the SOD against the
+ *     trusted CSCA certificates in PATH (a directory, certificate file or key store; default: $DXE_CSCA_TRUST)
+ *     and prints the MRZ fields, the face's size and hash, and the verdict as JSON.
  * </pre>
  *
- * Exit codes: 0 read; 2 usage; 3 no card within the timeout; 4 card or reply invalid; 5 port unusable
- * (missing, refused, or no reader answering on it).
+ * Exit codes: 0 read (passport: verified); 2 usage (or MRZ data that fails its rules); 3 no card within
+ * the timeout; 4 card or reply invalid (passport: any refusal — wrong MRZ data, tampered, untrusted, expired);
+ * 5 port unusable (missing, refused, or no reader answering on it; PC/SC service not running).
  */
 public final class DeviceTool {
 
@@ -49,6 +56,12 @@ public final class DeviceTool {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("pcsc-list")) {
+            return PcscCommands.list(args, out, err);
+        }
+        if (args.length > 0 && args[0].equals("read-passport")) {
+            return PcscCommands.readPassport(args, out, err);
+        }
         if (args.length == 0 || !args[0].equals("read-idcard")) {
             usage(err);
             return USAGE;
@@ -174,6 +187,9 @@ public final class DeviceTool {
                 usage: dxe read-idcard --port URI [--timeout SECONDS] [--photo]
                   URI  tcp://127.0.0.1:7001 | serial:/dev/ttyUSB0?baud=115200 | /dev/ttyUSB0
                   prints the card's identity as JSON on stdout; exit 0 read, 3 no card, 4 bad card, 5 port error
+                usage: dxe pcsc-list
+                usage: dxe read-passport --reader NAME --doc N --birth YYMMDD --expiry YYMMDD [--trust PATH] [--timeout S] [--photo]
+                  prints the DG1 fields and the SOD verdict as JSON; exit 0 verified, 3 no document, 4 refused, 5 no PC/SC
                 """);
     }
 }
