@@ -47,6 +47,9 @@ class PcscReaderWatcherTest {
     @BeforeEach
     void start() {
         PcscSandbox sandbox = PcscEnvironment.sandbox();
+        // cards of earlier tests have left both readers before this one starts counting
+        PcscEnvironment.awaitCard(SLOT0, false);
+        PcscEnvironment.awaitCard(SLOT1, false);
         pki = TestPki.generate();
         chip = new VirtualEmrtdSimulator(sandbox.slotSocket(0), SLOT0, TestPassports.bundled(), pki);
         events = new EventRecorder();
