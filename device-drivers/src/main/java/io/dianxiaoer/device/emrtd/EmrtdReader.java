@@ -132,7 +132,8 @@ public final class EmrtdReader implements AutoCloseable {
             try {
                 ps.doBAC(new BACKey(key.documentNumber(), key.birthDate(), key.expiryDate()));
             } catch (CardServiceException e) {
-                return fail(e, ChipVerdict.ACCESS_DENIED, "BAC refused by the chip (SW " + sw(e) + ")");
+                return fail(e, ChipVerdict.ACCESS_DENIED,
+                        "the chip refused BAC: the MRZ data does not open it (last status word " + sw(e) + ")");
             }
             Map<Integer, byte[]> groups = new LinkedHashMap<>();
             byte[] sod = null;
