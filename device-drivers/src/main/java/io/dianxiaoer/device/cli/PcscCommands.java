@@ -142,7 +142,8 @@ final class PcscCommands {
         CscaTrustStore trust = CscaTrustStore.empty();
         if (trustPath != null && !trustPath.isBlank()) {
             try {
-                trust = CscaTrustStore.load(Path.of(trustPath));
+                String pw = System.getenv("DXE_CSCA_TRUST_PASSWORD");
+                trust = CscaTrustStore.load(Path.of(trustPath), pw == null ? null : pw.toCharArray());
             } catch (IOException e) {
                 err.println("cannot read the trust store " + trustPath + ": " + e.getMessage());
                 return DeviceTool.USAGE;

@@ -48,11 +48,17 @@ public final class CscaTrustStore {
         return new CscaTrustStore(List.of());
     }
 
+    /** {@link #load(Path, char[])} without a key-store password. */
+    public static CscaTrustStore load(Path path) throws IOException {
+        return load(path, null);
+    }
+
     /**
      * A directory of certificate files, a single certificate file, or a key store ({@code .p12},
-     * {@code .pfx}, {@code .jks}, read without a password: only its certificate entries are used).
+     * {@code .pfx}, {@code .jks}; only its certificate entries are used). PKCS#12 files encrypt their
+     * certificates with the store password, so give it for those ({@code null} otherwise).
      */
-    public static CscaTrustStore load(Path path) throws IOException {
+    public static CscaTrustStore load(Path path, char[] keyStorePassword) throws IOException {
         if (Files.isDirectory(path)) {
             List<X509Certificate> all = new ArrayList<>();
             try (Stream<Path> files = Files.list(path)) {
@@ -67,7 +73,7 @@ public final class CscaTrustStore {
         }
         String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".p12") || n.endsWith(".pfx") || n.endsWith(".jks")) {
-            return new CscaTrustStore(readKeyStore(path, n.endsWith(".jks") ? "JKS" : "PKCS12"));
+            return new CscaTrustStore(readKeyStore(path, n.endsWith(".jks") ? "JKS" : "PKCS12", keyStorePassword));
         }
         return new CscaTrustStore(readCertificates(path));
     }
@@ -84,10 +90,10 @@ public final class CscaTrustStore {
         }
     }
 
-    private static List<X509Certificate> readKeyStore(Path file, String type) throws IOException {
+    private static List<X509Certificate> readKeyStore(Path file, String type, char[] password) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance(type);
-            ks.load(in, null);
+            ks.load(in, password);
             List<X509Certificate> out = new ArrayList<>();
             for (String alias : Collections.list(ks.aliases())) {
                 if (ks.getCertificate(alias) instanceof X509Certificate x) {
@@ -95,7 +101,8 @@ public final class CscaTrustStore {
                 }
             }
             return out;
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IOException e) {
+            // KeyStore.load reports a wrong password as an IOException: name the file either way
             throw new IOException("cannot read key store " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
