@@ -128,7 +128,8 @@ class EmrtdLogPrivacyTest {
             watcher.open();
             for (TestPassport p : passports.all()) {
                 MrzAccessKey key = MrzAccessKey.of(p.documentNumber(), p.birthDate(), p.expiryDate());
-                for (ChipMode mode : ChipMode.values()) {
+                // every mode for the first document, the genuine chip for the others: every code path, few seconds
+                for (ChipMode mode : p == passports.all().get(0) ? List.of(ChipMode.values()) : List.of(ChipMode.GENUINE)) {
                     readings.add(read(chip, name, reader, p, mode, key));
                 }
                 // wrong MRZ data: the expiry date one day off
