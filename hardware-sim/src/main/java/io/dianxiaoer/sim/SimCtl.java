@@ -15,7 +15,7 @@ import java.time.Duration;
  * <pre>
  * sim-ctl [--control URL] list | status | place KEY | remove | fault MODE
  * sim-ctl [--control URL] passport-list | passport-status | passport-place KEY [MODE] | passport-remove
- *         | passport-silent true|false | passport-csca
+ *         | passport-silent true|false | passport-fault NONE|SILENT|GARBAGE|PULLED_MID_READ | passport-csca
  * </pre>
  *
  * URL defaults to {@code http://127.0.0.1:7080} (the port the kiosk's embedded simulator and
@@ -72,6 +72,12 @@ public final class SimCtl {
                 req = post(base + "/api/emrtd/place?passport=" + URLEncoder.encode(arg, StandardCharsets.UTF_8)
                         + "&mode=" + URLEncoder.encode(mode, StandardCharsets.UTF_8));
             }
+            case "passport-fault" -> {
+                if (arg == null) {
+                    return usage();
+                }
+                req = post(base + "/api/emrtd/fault?mode=" + URLEncoder.encode(arg, StandardCharsets.UTF_8));
+            }
             case "passport-silent" -> {
                 if (arg == null) {
                     return usage();
@@ -105,7 +111,7 @@ public final class SimCtl {
     private static int usage() {
         System.err.println("usage: sim-ctl [--control URL] list | status | place KEY | remove | fault MODE");
         System.err.println("       sim-ctl [--control URL] passport-list | passport-status | passport-place KEY [MODE]"
-                + " | passport-remove | passport-silent true|false | passport-csca");
+                + " | passport-remove | passport-silent true|false | passport-fault MODE | passport-csca");
         return 2;
     }
 }

@@ -19,6 +19,7 @@ final class ApduChannelCardService extends CardService {
 
     private final ApduChannel channel;
     private boolean open;
+    private PcscException lastFailure;
 
     ApduChannelCardService(ApduChannel channel) {
         this.channel = Objects.requireNonNull(channel, "channel");
@@ -40,8 +41,19 @@ final class ApduChannelCardService extends CardService {
         try {
             return new ResponseAPDU(channel.transmit(command.getBytes()));
         } catch (PcscException e) {
+            if (lastFailure == null) {
+                lastFailure = e; // the first one says why; later ones only say the channel is broken
+            }
             throw new CardServiceException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The first transport failure of this session, if any: JMRTD's file streams do not always keep the cause
+     * of a {@link CardServiceException}, and a card taken away must not look like a broken chip.
+     */
+    PcscException lastFailure() {
+        return lastFailure;
     }
 
     @Override

@@ -120,19 +120,20 @@ public final class EmrtdReader implements AutoCloseable {
 
     /** Reads through an open channel (the caller closes it). */
     public EmrtdReading readBlocking(ApduChannel channel, MrzAccessKey key) {
-        PassportService ps = new PassportService(new ApduChannelCardService(channel),
+        ApduChannelCardService service = new ApduChannelCardService(channel);
+        PassportService ps = new PassportService(service,
                 PassportService.NORMAL_MAX_TRANCEIVE_LENGTH, PassportService.DEFAULT_MAX_BLOCKSIZE, false, false);
         try {
             ps.open();
             try {
                 ps.sendSelectApplet(false);
             } catch (CardServiceException e) {
-                return fail(e, ChipVerdict.NOT_A_TRAVEL_DOCUMENT, "the card has no eMRTD application (SW " + sw(e) + ")");
+                return fail(service, e, ChipVerdict.NOT_A_TRAVEL_DOCUMENT, "the card has no eMRTD application (SW " + sw(e) + ")");
             }
             try {
                 ps.doBAC(new BACKey(key.documentNumber(), key.birthDate(), key.expiryDate()));
             } catch (CardServiceException e) {
-                return fail(e, ChipVerdict.ACCESS_DENIED,
+                return fail(service, e, ChipVerdict.ACCESS_DENIED,
                         "the chip refused BAC: the MRZ data does not open it (last status word " + sw(e) + ")");
             }
             Map<Integer, byte[]> groups = new LinkedHashMap<>();
@@ -143,7 +144,7 @@ public final class EmrtdReader implements AutoCloseable {
                 sod = readFile(ps, PassportService.EF_SOD);
                 return evaluate(groups, sod);
             } catch (CardServiceException e) {
-                return fail(e, ChipVerdict.CHIP_ERROR, "reading the chip failed (SW " + sw(e) + ")");
+                return fail(service, e, ChipVerdict.CHIP_ERROR, "reading the chip failed (SW " + sw(e) + ")");
             } finally {
                 groups.values().forEach(b -> Arrays.fill(b, (byte) 0));
                 if (sod != null) {
@@ -151,7 +152,7 @@ public final class EmrtdReader implements AutoCloseable {
                 }
             }
         } catch (CardServiceException e) {
-            return fail(e, ChipVerdict.CHIP_ERROR, "the chip could not be opened");
+            return fail(service, e, ChipVerdict.CHIP_ERROR, "the chip could not be opened");
         } finally {
             ps.close();
         }
@@ -260,11 +261,16 @@ public final class EmrtdReader implements AutoCloseable {
     }
 
     /** The verdict when the transport failed under JMRTD, else {@code otherwise}. */
-    private static EmrtdReading fail(CardServiceException e, ChipVerdict otherwise, String detail) {
+    private static EmrtdReading fail(ApduChannelCardService service, CardServiceException e, ChipVerdict otherwise,
+                                     String detail) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof PcscException p) {
                 return EmrtdReading.failed(verdictFor(p), p.getMessage());
             }
+        }
+        PcscException last = service.lastFailure();
+        if (last != null) {
+            return EmrtdReading.failed(verdictFor(last), last.getMessage());
         }
         return EmrtdReading.failed(otherwise, detail);
     }

@@ -28,6 +28,7 @@ import java.util.Objects;
  *                                                 (MODE: GENUINE, TAMPERED_DG1, UNTRUSTED_SIGNER, BAD_SIGNATURE)
  * POST /api/emrtd/remove                          204
  * POST /api/emrtd/silent?on=true|false            204: the chip stops (or resumes) answering
+ * POST /api/emrtd/fault?mode=MODE                 204; 400 unknown mode (MODE: NONE, SILENT, GARBAGE, PULLED_MID_READ)
  * </pre>
  *
  * Runs on the control server's pool; every call returns at once.
@@ -73,6 +74,14 @@ public final class EmrtdControl implements HttpHandler {
                     sim.remove();
                     empty(ex);
                 }
+                case "POST " + PATH + "/fault" -> {
+                    try {
+                        sim.setFault(io.dianxiaoer.sim.pcsc.CardFault.valueOf(q.getOrDefault("mode", "").toUpperCase(Locale.ROOT)));
+                        empty(ex);
+                    } catch (IllegalArgumentException e) {
+                        error(ex, 400, "unknown fault mode '" + q.getOrDefault("mode", "") + "'");
+                    }
+                }
                 case "POST " + PATH + "/silent" -> {
                     sim.setSilent(Boolean.parseBoolean(q.getOrDefault("on", "true")));
                     empty(ex);
@@ -87,6 +96,7 @@ public final class EmrtdControl implements HttpHandler {
         o.put("placed", sim.placed().orElse(null));
         o.put("mode", sim.mode().name());
         o.put("silent", sim.isSilent());
+        o.put("fault", sim.fault().name());
         o.put("connected", sim.isConnected());
         o.put("reader", sim.readerName());
         o.put("apdus", sim.apdus());

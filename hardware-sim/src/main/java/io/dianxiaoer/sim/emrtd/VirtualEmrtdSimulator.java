@@ -1,5 +1,6 @@
 package io.dianxiaoer.sim.emrtd;
 
+import io.dianxiaoer.sim.pcsc.CardFault;
 import io.dianxiaoer.sim.pcsc.VpcdCardLink;
 import java.nio.file.Path;
 import java.util.Map;
@@ -58,15 +59,27 @@ public final class VirtualEmrtdSimulator implements AutoCloseable {
 
     /** A silent chip takes APDUs but never answers (the reader must time out, not hang). */
     public void setSilent(boolean silent) {
-        link.setSilent(silent);
+        link.setFault(silent ? CardFault.SILENT : CardFault.NONE);
     }
 
     public boolean isSilent() {
-        return link.isSilent();
+        return link.fault() == CardFault.SILENT;
+    }
+
+    /**
+     * Makes the chip misbehave: {@code SILENT}, {@code GARBAGE} answers, or {@code PULLED_MID_READ}
+     * (the document leaves the reader during the next read and stays away until placed again).
+     */
+    public void setFault(CardFault fault) {
+        link.setFault(fault);
+    }
+
+    public CardFault fault() {
+        return link.fault();
     }
 
     public synchronized Optional<String> placed() {
-        return Optional.ofNullable(placed);
+        return link.hasCard() ? Optional.ofNullable(placed) : Optional.empty();
     }
 
     public synchronized ChipMode mode() {

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class VpcdCardLink implements AutoCloseable {
 
     static final int RETRY_MS = 200;
+    /** For {@link CardFault#PULLED_MID_READ}: after SELECT, GET CHALLENGE, BAC and a few reads under secure messaging. */
+    public static final int PULL_AFTER_APDUS = 8;
     private static final Logger log = LoggerFactory.getLogger(VpcdCardLink.class);
 
     private final String name;
@@ -47,7 +49,8 @@ public final class VpcdCardLink implements AutoCloseable {
 
     private VirtualCard card;            // guarded by lock
     private SocketChannel channel;       // guarded by lock
-    private volatile boolean silent;
+    private volatile CardFault fault = CardFault.NONE;
+    private final java.util.Random garbage = new java.util.Random();
     private volatile boolean connected;
     private volatile boolean closed;
 
@@ -78,13 +81,13 @@ public final class VpcdCardLink implements AutoCloseable {
         }
     }
 
-    /** A silent card receives APDUs but never answers them (to test the reader's timeouts). */
-    public void setSilent(boolean silent) {
-        this.silent = silent;
+    /** Makes the card misbehave (or behave again, with {@link CardFault#NONE}). */
+    public void setFault(CardFault fault) {
+        this.fault = java.util.Objects.requireNonNull(fault, "fault");
     }
 
-    public boolean isSilent() {
-        return silent;
+    public CardFault fault() {
+        return fault;
     }
 
     public boolean hasCard() {
@@ -167,6 +170,7 @@ public final class VpcdCardLink implements AutoCloseable {
 
     private void serve(VirtualCard c, InputStream rawIn, OutputStream out) throws IOException {
         DataInputStream in = new DataInputStream(rawIn);
+        int sessionApdus = 0;
         while (true) {
             int len = in.readUnsignedShort();
             byte[] msg = new byte[len];
@@ -180,11 +184,25 @@ public final class VpcdCardLink implements AutoCloseable {
                 continue;
             }
             apdus.incrementAndGet();
-            if (silent) {
-                log.debug("vpcd {}: silent, INS {} unanswered", name, len > 1 ? String.format("%02X", msg[1]) : "-");
-                continue;
+            sessionApdus++;
+            switch (fault) {
+                case SILENT -> log.debug("vpcd {}: silent, INS {} unanswered", name, String.format("%02X", msg[1]));
+                case GARBAGE -> {
+                    byte[] junk = new byte[garbage.nextInt(40)];
+                    garbage.nextBytes(junk);
+                    write(out, junk);
+                }
+                case PULLED_MID_READ -> {
+                    if (sessionApdus > PULL_AFTER_APDUS) {
+                        log.debug("vpcd {}: card pulled away mid-read", name);
+                        fault = CardFault.NONE; // once: placed again, the document stays
+                        remove();
+                        return;
+                    }
+                    write(out, c.process(msg));
+                }
+                case NONE -> write(out, c.process(msg));
             }
-            write(out, c.process(msg));
         }
     }
 

@@ -8,6 +8,7 @@ import io.dianxiaoer.core.identity.mrtd.MrzAccessKey;
 import io.dianxiaoer.core.identity.mrtd.TravelDocument;
 import io.dianxiaoer.device.emrtd.CscaTrustStore;
 import io.dianxiaoer.device.emrtd.EmrtdReader;
+import io.dianxiaoer.sim.pcsc.CardFault;
 import io.dianxiaoer.sim.pcsc.PcscSandbox;
 import io.dianxiaoer.sim.support.PcscEnvironment;
 import java.time.Clock;
@@ -177,6 +178,36 @@ class EmrtdEndToEndTest {
         }
         PcscEnvironment.awaitCard(readerName, false);
         // and the next citizen's document reads fine
+        EmrtdReading ok = readAs("utopia-anna", ChipMode.GENUINE, anna());
+        assertThat(ok.verdict()).as(ok.checks().detail()).isEqualTo(ChipVerdict.VERIFIED);
+    }
+
+    @Test
+    void garbageAnswersAreAChipErrorNotACrash() {
+        place("utopia-anna", ChipMode.GENUINE);
+        chip.setFault(CardFault.GARBAGE);
+        try {
+            EmrtdReading r = reader.readBlocking(readerName, anna());
+            assertThat(r.verdict()).as(r.checks().detail()).isIn(ChipVerdict.CHIP_ERROR, ChipVerdict.NOT_A_TRAVEL_DOCUMENT,
+                    ChipVerdict.ACCESS_DENIED);
+            assertThat(r.document()).isEmpty();
+        } finally {
+            chip.setFault(CardFault.NONE);
+        }
+        EmrtdReading ok = readAs("utopia-anna", ChipMode.GENUINE, anna());
+        assertThat(ok.verdict()).as(ok.checks().detail()).isEqualTo(ChipVerdict.VERIFIED);
+    }
+
+    @Test
+    void aDocumentPulledAwayMidReadIsReportedAndTheNextReadWorks() {
+        place("utopia-anna", ChipMode.GENUINE);
+        chip.setFault(CardFault.PULLED_MID_READ);
+        EmrtdReading r = reader.readBlocking(readerName, anna());
+        System.out.println("pulled mid-read: " + r.verdict() + " (" + r.checks().detail() + ")");
+        assertThat(r.verdict()).isIn(ChipVerdict.NO_DOCUMENT, ChipVerdict.CHIP_ERROR);
+        assertThat(r.document()).isEmpty();
+        assertThat(chip.placed()).isEmpty();
+        PcscEnvironment.awaitCard(readerName, false);
         EmrtdReading ok = readAs("utopia-anna", ChipMode.GENUINE, anna());
         assertThat(ok.verdict()).as(ok.checks().detail()).isEqualTo(ChipVerdict.VERIFIED);
     }
