@@ -30,6 +30,10 @@ public final class PcscEnvironment {
 
     public static synchronized PcscSandbox sandbox() {
         Optional<String> why = PcscSandbox.unavailableReason();
+        if (why.isEmpty() && (sandbox == null || !sandbox.isAlive()) && PcscSandbox.runningPcscd().isPresent()) {
+            why = Optional.of("a pcscd not started by these tests is running (pid " + PcscSandbox.runningPcscd().get()
+                    + "); stop it first (e.g. systemctl stop pcscd.socket pcscd.service)");
+        }
         if (why.isPresent()) {
             boolean required = "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("dxe.pcsc.required");
             if (required) {
