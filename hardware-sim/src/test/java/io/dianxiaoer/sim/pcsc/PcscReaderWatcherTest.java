@@ -59,6 +59,9 @@ class PcscReaderWatcherTest {
 
     @AfterEach
     void stop() {
+        if (watcher == null) {
+            return; // the PC/SC set-up was skipped
+        }
         watcher.close();
         chip.close();
         PcscEnvironment.sandbox(); // leave a running pcscd for the next test
