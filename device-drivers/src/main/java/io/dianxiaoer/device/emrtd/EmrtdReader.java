@@ -113,8 +113,16 @@ public final class EmrtdReader implements AutoCloseable {
         }
         counters.increment("reads");
         counters.increment(r.verdict().name());
-        log.info("eMRTD on {}: {} in {} ms{}", readerName, r.verdict(), (System.nanoTime() - t0) / 1_000_000,
-                r.checks().detail().isEmpty() ? "" : " (" + r.checks().detail() + ")");
+        if (log.isInfoEnabled() && r.verdict() != ChipVerdict.NO_DOCUMENT || log.isDebugEnabled()) {
+            // an empty reader is the normal state of a waiting loop: not worth an INFO line each time
+            String line = String.format("eMRTD on %s: %s in %d ms%s", readerName, r.verdict(),
+                    (System.nanoTime() - t0) / 1_000_000, r.checks().detail().isEmpty() ? "" : " (" + r.checks().detail() + ")");
+            if (r.verdict() == ChipVerdict.NO_DOCUMENT) {
+                log.debug(line);
+            } else {
+                log.info(line);
+            }
+        }
         return r;
     }
 
@@ -207,15 +215,19 @@ public final class EmrtdReader implements AutoCloseable {
     }
 
     private static char sexOf(MRZInfo m) {
-        return switch (m.getGender()) {
+        return switch (m.getGenderCode()) {
             case MALE -> 'M';
             case FEMALE -> 'F';
             default -> 'X';
         };
     }
 
+    /** The first face of an ISO 19794-5 DG2 (the ICAO format in use; ISO 39794 DG2s are not read yet). */
     private static Optional<FaceImage> toFace(DG2File dg2) throws IOException {
-        for (FaceInfo fi : dg2.getFaceInfos()) {
+        for (Object block : dg2.getSubRecords()) {
+            if (!(block instanceof FaceInfo fi)) {
+                continue;
+            }
             for (FaceImageInfo img : fi.getFaceImageInfos()) {
                 byte[] b = new byte[img.getImageLength()];
                 try (InputStream in = img.getImageInputStream()) {

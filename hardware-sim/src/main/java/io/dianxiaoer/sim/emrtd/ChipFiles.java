@@ -89,11 +89,11 @@ public final class ChipFiles {
         };
         String given = p.givenNames().replace(' ', '<');
         if (p.isTd1()) {
-            return new MRZInfo(p.documentCode(), p.issuingState(), p.documentNumber(), p.optionalData(), p.birthDate(), g,
-                    p.expiryDate(), p.nationality(), "", surname, given);
+            return MRZInfo.createTD1MRZInfo(p.documentCode(), p.issuingState(), p.documentNumber(), p.optionalData(),
+                    p.birthDate(), g, p.expiryDate(), p.nationality(), "", surname, given);
         }
-        return new MRZInfo(p.documentCode(), p.issuingState(), surname, given, p.documentNumber(), p.nationality(),
-                p.birthDate(), g, p.expiryDate(), p.optionalData());
+        return MRZInfo.createTD3MRZInfo(p.documentCode(), p.issuingState(), surname, given, p.documentNumber(),
+                p.nationality(), p.birthDate(), g, p.expiryDate(), p.optionalData());
     }
 
     private static byte[] dg2(TestPassport p) throws IOException {

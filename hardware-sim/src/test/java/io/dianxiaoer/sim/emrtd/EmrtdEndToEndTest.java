@@ -95,7 +95,14 @@ class EmrtdEndToEndTest {
         EmrtdReading r = readAs("chen-permit", ChipMode.GENUINE, MrzAccessKey.of("C01234567", "050501", "290430"));
         assertThat(r.verdict()).as(r.checks().detail()).isEqualTo(ChipVerdict.VERIFIED);
         assertThat(r.document().orElseThrow().documentCode()).isEqualTo("CS");
-        assertThat(r.document().get().surname()).isEqualTo("CHEN");
+        TravelDocument d = r.document().get();
+        assertThat(d.surname()).isEqualTo("CHEN");
+        assertThat(d.givenNames()).isEqualTo("XIAOMING");
+        assertThat(d.documentNumber()).isEqualTo("C01234567");
+        assertThat(d.birthDate()).isEqualTo("050501");
+        assertThat(d.expiryDate()).isEqualTo("290430");
+        assertThat(d.sex()).isEqualTo('M');
+        assertThat(d.nationality()).isEqualTo("CHN");
     }
 
     @Test
