@@ -104,6 +104,14 @@ public final class PcscReaderWatcher implements Device {
         return snapshot;
     }
 
+    /**
+     * An APDU channel to the card on {@code reader} (see {@link ApduChannel}); blocks up to the
+     * timeouts, so call it from a worker thread, never from a UI thread or a listener.
+     */
+    public ApduChannel openChannel(String reader, Duration connectTimeout, Duration apduTimeout) throws PcscException {
+        return ApduChannel.open(reader, connectTimeout, apduTimeout);
+    }
+
     @Override
     public DeviceHealth health() {
         return new DeviceHealth(id, status, "pcsc", Optional.ofNullable(lastError), Optional.ofNullable(lastErrorAt),
