@@ -1,6 +1,13 @@
 package io.dianxiaoer.sim;
 
 import io.dianxiaoer.sim.control.SimControlServer;
+import io.dianxiaoer.sim.emrtd.EmrtdControl;
+import io.dianxiaoer.sim.emrtd.TestPassports;
+import io.dianxiaoer.sim.emrtd.TestPki;
+import io.dianxiaoer.sim.emrtd.VirtualEmrtdSimulator;
+import io.dianxiaoer.sim.pcsc.PcscSandbox;
+import java.nio.file.Path;
+import java.util.Optional;
 import io.dianxiaoer.sim.idcard.SamReaderSimulator;
 import io.dianxiaoer.sim.idcard.TestIdentities;
 import java.io.IOException;
@@ -17,6 +24,8 @@ public final class HardwareSimulator implements AutoCloseable {
     private final SamReaderSimulator idcardReader;
     private final SimControlServer control;
     private final TestIdentities identities;
+    private PcscSandbox pcsc;              // guarded by this; only when this simulator started pcscd itself
+    private VirtualEmrtdSimulator emrtd;   // guarded by this
 
     private HardwareSimulator(SamReaderSimulator idcardReader, SimControlServer control, TestIdentities identities) {
         this.idcardReader = idcardReader;
@@ -47,9 +56,45 @@ public final class HardwareSimulator implements AutoCloseable {
         return control.baseUrl();
     }
 
+    /**
+     * Adds the virtual passport chip on a vpcd slot of a running pcscd (see {@link PcscSandbox}) and
+     * its control routes ({@link EmrtdControl}). Idempotent.
+     */
+    public synchronized VirtualEmrtdSimulator attachEmrtd(Path slotSocket, String readerName) {
+        if (emrtd == null) {
+            emrtd = new VirtualEmrtdSimulator(slotSocket, readerName, TestPassports.bundled(), TestPki.generate());
+            control.mount(EmrtdControl.PATH, new EmrtdControl(emrtd));
+        }
+        return emrtd;
+    }
+
+    /**
+     * Starts pcscd with vpcd in a loopback-only network namespace (needs root and the Debian
+     * packages: {@link PcscSandbox#unavailableReason()}) and puts the passport chip on its first slot.
+     */
+    public synchronized VirtualEmrtdSimulator startEmrtd(Path sandboxDir) throws IOException {
+        if (emrtd == null) {
+            pcsc = PcscSandbox.start(sandboxDir);
+            attachEmrtd(pcsc.slotSocket(0), PcscSandbox.readerName(0));
+        }
+        return emrtd;
+    }
+
+    public synchronized Optional<VirtualEmrtdSimulator> emrtd() {
+        return Optional.ofNullable(emrtd);
+    }
+
     @Override
     public void close() {
         control.close();
         idcardReader.close();
+        synchronized (this) {
+            if (emrtd != null) {
+                emrtd.close();
+            }
+            if (pcsc != null) {
+                pcsc.close();
+            }
+        }
     }
 }

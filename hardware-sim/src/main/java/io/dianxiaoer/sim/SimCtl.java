@@ -14,6 +14,8 @@ import java.time.Duration;
  *
  * <pre>
  * sim-ctl [--control URL] list | status | place KEY | remove | fault MODE | fail-reads SW3 [COUNT]
+ * sim-ctl [--control URL] passport-list | passport-status | passport-place KEY [MODE] | passport-remove
+ *         | passport-silent true|false | passport-fault NONE|SILENT|GARBAGE|PULLED_MID_READ | passport-csca
  * </pre>
  *
  * URL defaults to {@code http://127.0.0.1:7080} (the port the kiosk's embedded simulator and
@@ -66,6 +68,30 @@ public final class SimCtl {
                 }
                 req = post(base + "/api/idcard/fault?mode=" + URLEncoder.encode(arg, StandardCharsets.UTF_8));
             }
+            case "passport-list" -> req = HttpRequest.newBuilder(URI.create(base + "/api/emrtd/passports")).GET();
+            case "passport-status" -> req = HttpRequest.newBuilder(URI.create(base + "/api/emrtd")).GET();
+            case "passport-csca" -> req = HttpRequest.newBuilder(URI.create(base + "/api/emrtd/csca.pem")).GET();
+            case "passport-remove" -> req = post(base + "/api/emrtd/remove");
+            case "passport-place" -> {
+                if (arg == null) {
+                    return usage();
+                }
+                String mode = i + 2 < args.length ? args[i + 2] : "GENUINE";
+                req = post(base + "/api/emrtd/place?passport=" + URLEncoder.encode(arg, StandardCharsets.UTF_8)
+                        + "&mode=" + URLEncoder.encode(mode, StandardCharsets.UTF_8));
+            }
+            case "passport-fault" -> {
+                if (arg == null) {
+                    return usage();
+                }
+                req = post(base + "/api/emrtd/fault?mode=" + URLEncoder.encode(arg, StandardCharsets.UTF_8));
+            }
+            case "passport-silent" -> {
+                if (arg == null) {
+                    return usage();
+                }
+                req = post(base + "/api/emrtd/silent?on=" + URLEncoder.encode(arg, StandardCharsets.UTF_8));
+            }
             default -> {
                 return usage();
             }
@@ -92,6 +118,8 @@ public final class SimCtl {
 
     private static int usage() {
         System.err.println("usage: sim-ctl [--control URL] list | status | place KEY | remove | fault MODE | fail-reads SW3 [COUNT]");
+        System.err.println("       sim-ctl [--control URL] passport-list | passport-status | passport-place KEY [MODE]"
+                + " | passport-remove | passport-silent true|false | passport-fault MODE | passport-csca");
         return 2;
     }
 }

@@ -38,10 +38,17 @@ import java.util.HexFormat;
  * idcard-baud --port URI --baud N
  *     Switches the SAM module's serial speed.
  *     URI: tcp://host:port, serial:/dev/ttyUSB0?baud=115200, or a device path.
+ * pcsc-list
+ *     Lists the PC/SC readers, whether a card is on each, and its ATR, as JSON.
+ * read-passport --reader NAME --doc N --birth YYMMDD --expiry YYMMDD [--trust PATH] [--timeout SECONDS] [--photo]
+ *     Opens a chip passport or travel permit by BAC, reads DG1 and DG2, checks the SOD against the
+ *     trusted CSCA certificates in PATH (a directory, certificate file or key store; default: $DXE_CSCA_TRUST)
+ *     and prints the MRZ fields, the face's size and hash, and the verdict as JSON.
  * </pre>
  *
- * Exit codes: 0 read; 2 usage; 3 no card within the timeout; 4 card or reply invalid; 5 port unusable
- * (missing, refused, or no reader answering on it).
+ * Exit codes: 0 read (passport: verified); 2 usage (or MRZ data that fails its rules); 3 no card within
+ * the timeout; 4 card or reply invalid (passport: any refusal — wrong MRZ data, tampered, untrusted, expired);
+ * 5 port unusable (missing, refused, or no reader answering on it; PC/SC service not running).
  */
 public final class DeviceTool {
 
@@ -66,6 +73,8 @@ public final class DeviceTool {
         return switch (args[0]) {
             case "read-idcard" -> readIdCard(args, out, err);
             case "idcard-info", "idcard-baud" -> IdCardMaintenance.run(args, out, err);
+            case "pcsc-list" -> PcscCommands.list(args, out, err);
+            case "read-passport" -> PcscCommands.readPassport(args, out, err);
             default -> {
                 usage(err);
                 yield USAGE;
@@ -241,6 +250,9 @@ public final class DeviceTool {
                        dxe idcard-baud --port URI --baud N     switch the module to N baud (115200 57600 38400 19200 9600)
                   URI  tcp://127.0.0.1:7001 | serial:/dev/ttyUSB0?baud=115200 | /dev/ttyUSB0
                   prints the card's identity as JSON on stdout; exit 0 read, 3 no card, 4 bad card, 5 port error
+                usage: dxe pcsc-list
+                usage: dxe read-passport --reader NAME --doc N --birth YYMMDD --expiry YYMMDD [--trust PATH] [--timeout S] [--photo]
+                  prints the DG1 fields and the SOD verdict as JSON; exit 0 verified, 3 no document, 4 refused, 5 no PC/SC
                 """);
     }
 }

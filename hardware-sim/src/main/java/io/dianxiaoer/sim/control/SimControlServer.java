@@ -65,6 +65,11 @@ public final class SimControlServer implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
+    /** Adds another simulator's routes under {@code path} (e.g. the passport chip's {@code /api/emrtd}). */
+    public void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
+        http.createContext(path, handler);
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port();
     }

@@ -8,6 +8,7 @@ import io.dianxiaoer.core.event.IdCardRead;
 import io.dianxiaoer.core.event.IdCardRejected;
 import io.dianxiaoer.core.event.LanguageSelected;
 import io.dianxiaoer.core.event.SessionEvent;
+import io.dianxiaoer.core.event.SmartCardEvent;
 import io.dianxiaoer.core.event.Tick;
 import io.dianxiaoer.core.event.UserActivity;
 import io.dianxiaoer.core.identity.IdentityDocument;
@@ -62,6 +63,10 @@ public final class SessionReducer {
             devices.put(changed.deviceId(), changed.status());
             return new SessionState(s.sessionNumber(), s.page(), s.language(), s.identity(), at,
                     s.lastActivity(), s.idlePolicy(), devices, s.lastEndReason(), s.notice());
+        }
+        if (event instanceof SmartCardEvent) {
+            // Reader and card changes on PC/SC do not change a visit by themselves; the passport flow decides what they mean.
+            return s;
         }
         if (event instanceof Tick) {
             return tick(s, at);
