@@ -1,11 +1,13 @@
 package io.dianxiaoer.core.session;
 
 import io.dianxiaoer.core.event.CardRemoved;
+import io.dianxiaoer.core.event.CodeScanned;
 import io.dianxiaoer.core.event.DeviceStatus;
 import io.dianxiaoer.core.event.DeviceStatusChanged;
 import io.dianxiaoer.core.event.EndSessionRequested;
 import io.dianxiaoer.core.event.IdCardRead;
 import io.dianxiaoer.core.event.LanguageSelected;
+import io.dianxiaoer.core.event.LockerEvent;
 import io.dianxiaoer.core.event.SessionEvent;
 import io.dianxiaoer.core.event.Tick;
 import io.dianxiaoer.core.event.UserActivity;
@@ -67,6 +69,10 @@ public final class SessionReducer {
             SessionState moved = new SessionState(s.sessionNumber(), s.page(), s.language(), s.identity(), at,
                     s.lastActivity(), s.idlePolicy(), s.devices(), s.lastEndReason());
             return moved.idleRemaining().isZero() ? wipe(moved, at, EndReason.IDLE_TIMEOUT) : moved;
+        }
+        if (event instanceof CodeScanned || event instanceof LockerEvent) {
+            // No flow uses scanned codes or the locker yet: they change nothing (the services that do come later).
+            return s;
         }
         throw new IllegalArgumentException("unhandled event type " + event.getClass().getSimpleName());
     }
