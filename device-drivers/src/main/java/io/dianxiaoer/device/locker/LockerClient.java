@@ -92,8 +92,12 @@ public final class LockerClient {
         while (true) {
             LockerFrameDecoder.Result r;
             while ((r = decoder.next()) != null) {
-                if (r instanceof LockerFrameDecoder.Result.Frame f && Arrays.equals(f.bytes(), command)) {
-                    // an RS-485 adapter that echoes what it sends: our own command is not the answer
+                if (r instanceof LockerFrameDecoder.Result.Frame f && expectation.head() == LockerProtocol.READ_HEAD
+                        && !expectation.wholeBoard() && Arrays.equals(f.bytes(), command)) {
+                    // An RS-485 adapter that echoes what it sends: a read-lock command is never its own answer
+                    // (33 is no lock state). An open reply with state 11, and the read-board reply "all bits 0"
+                    // of a board of up to 8 channels, are byte for byte the command: echoes cannot be told
+                    // apart there, so such adapters must have their echo turned off (docs/devices.md).
                     echoes++;
                     continue;
                 }

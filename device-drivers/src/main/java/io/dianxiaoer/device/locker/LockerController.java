@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -288,11 +289,13 @@ public final class LockerController implements Device {
         health.opened();
         silentPolls = 0;
         evaluate(r, nanoTime.getAsLong());
+        applyAll(r); // after the status: listeners hear "READY", then what changed while the locker was away
         scheduleNextPoll(nanoTime.getAsLong());
         return true;
     }
 
-    private record PollResult(int answered, List<String> problems) {
+    private record PollResult(int answered, List<String> problems,
+                              List<Map.Entry<BoardConfig, LockerReply.BoardStatus>> statuses) {
     }
 
     private void poll(long now) throws IOException {
@@ -307,12 +310,21 @@ public final class LockerController implements Device {
             silentPolls = 0;
         }
         evaluate(r, nanoTime.getAsLong());
+        applyAll(r);
         scheduleNextPoll(nanoTime.getAsLong());
+    }
+
+    private void applyAll(PollResult r) {
+        for (Map.Entry<BoardConfig, LockerReply.BoardStatus> e : r.statuses) {
+            apply(e.getKey(), e.getValue());
+        }
+        publish();
     }
 
     private PollResult pollBoards() throws IOException {
         int answered = 0;
         List<String> problems = new ArrayList<>();
+        List<Map.Entry<BoardConfig, LockerReply.BoardStatus>> statuses = new ArrayList<>();
         for (BoardConfig b : settings.boards()) {
             long skippedBefore = client.skippedBytes();
             try {
@@ -328,7 +340,7 @@ public final class LockerController implements Device {
                     countError("noisyReplies", noise + " bytes of line noise on the bus before board "
                             + b.address() + "'s reply");
                 }
-                apply(b, status);
+                statuses.add(Map.entry(b, status));
             } catch (LockerTimeoutException e) {
                 countError("timeouts", "board " + b.address() + " does not answer");
                 problems.add("board " + b.address() + " does not answer");
@@ -337,8 +349,7 @@ public final class LockerController implements Device {
                 problems.add("board " + b.address() + " sends corrupt replies");
             }
         }
-        publish();
-        return new PollResult(answered, problems);
+        return new PollResult(answered, problems, statuses);
     }
 
     private void evaluate(PollResult r, long now) {
