@@ -8,8 +8,12 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the hardware simulator as its own process until killed.
  *
- * <pre>sim [--idcard-port N] [--control-port N] [--identities FILE]</pre>
+ * <pre>sim [--idcard-port N] [--control-port N] [--identities FILE]
+ *     [--scanner-port N] [--locker-port N] [--scanner-pty PATH] [--locker-pty PATH]</pre>
  *
+ * Ports default to 7001 (ID card), 7002 (scanner), 7003 (locker bus), 7080 (control). With
+ * {@code --scanner-pty} / {@code --locker-pty} the scanner / locker are also offered on a
+ * pseudo-terminal (socat) at that path, for drivers and tools that open a serial port.
  * Prints one JSON line with the endpoints, so that scripts can pick them up.
  */
 public final class SimulatorMain {
@@ -20,21 +24,35 @@ public final class SimulatorMain {
     public static void main(String[] args) throws IOException, InterruptedException {
         int idcardPort = 7001;
         int controlPort = 7080;
+        int scannerPort = 7002;
+        int lockerPort = 7003;
+        Path scannerPty = null;
+        Path lockerPty = null;
         TestIdentities identities = TestIdentities.bundled();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--idcard-port" -> idcardPort = Integer.parseInt(args[++i]);
                 case "--control-port" -> controlPort = Integer.parseInt(args[++i]);
                 case "--identities" -> identities = TestIdentities.fromFile(Path.of(args[++i]));
+                case "--scanner-port" -> scannerPort = Integer.parseInt(args[++i]);
+                case "--locker-port" -> lockerPort = Integer.parseInt(args[++i]);
+                case "--scanner-pty" -> scannerPty = Path.of(args[++i]);
+                case "--locker-pty" -> lockerPty = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: sim [--idcard-port N] [--control-port N] [--identities FILE]");
+                    System.err.println("usage: sim [--idcard-port N] [--control-port N] [--identities FILE]"
+                            + " [--scanner-port N] [--locker-port N] [--scanner-pty PATH] [--locker-pty PATH]");
                     System.exit(2);
                 }
             }
         }
-        HardwareSimulator sim = HardwareSimulator.start(idcardPort, controlPort, identities);
+        HardwareSimulator sim = HardwareSimulator.start(idcardPort, controlPort, identities, scannerPort, lockerPort);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
-        System.out.printf("{\"idcard\":\"%s\",\"control\":\"%s\"}%n", sim.idcardReader().uri(), sim.controlUrl());
+        String scannerSerial = scannerPty == null ? "null" : "\"" + sim.bridgeScannerToPty(scannerPty).uri(9600) + "\"";
+        String lockerSerial = lockerPty == null ? "null" : "\"" + sim.bridgeLockerToPty(lockerPty).uri(9600) + "\"";
+        System.out.printf("{\"idcard\":\"%s\",\"scanner\":\"%s\",\"scannerSerial\":%s,\"locker\":\"%s\","
+                        + "\"lockerSerial\":%s,\"lockerBus\":\"%s\",\"control\":\"%s\"}%n",
+                sim.idcardReader().uri(), sim.scanner().uri(), scannerSerial, sim.locker().uri(), lockerSerial,
+                sim.locker().busSpec(), sim.controlUrl());
         System.out.flush();
         new CountDownLatch(1).await();
     }

@@ -92,9 +92,11 @@ public final class HttpReplies {
                 .replace("'", "&#39;");
     }
 
-    private static void drain(HttpExchange ex) throws IOException {
+    private static void drain(HttpExchange ex) {
         try (InputStream in = ex.getRequestBody()) {
             in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // already read (and closed) by body(): nothing left to drain
         }
     }
 }
