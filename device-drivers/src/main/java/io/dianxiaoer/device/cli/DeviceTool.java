@@ -28,10 +28,18 @@ import java.util.HexFormat;
  * read-idcard --port URI [--timeout SECONDS] [--photo]
  *     Waits for a card, reads it once and prints the parsed identity as JSON.
  *     URI: tcp://host:port, serial:/dev/ttyUSB0?baud=115200, or a device path.
+ * scan-once --port URI [--timeout S] [--terminator any|cr|lf|crlf] [--trigger] [--baud N]
+ *     Waits for one scanned code and prints it with its classification ({@link ScanOnceCommand}).
+ * locker-open --port URI --board B --lock L [--closed-reads 11|00]
+ * locker-status --port URI [--board B [--channels N] [--presence]] [--bus SPEC] [--closed-reads 11|00]
+ *     One lock board command each ({@link LockerCommands}).
+ * health --json [--idcard URI] [--scanner URI [--scanner-probe]] [--locker URI [--bus SPEC]] [--wait S]
+ *     Every device named, opened through its driver, its health as JSON ({@link HealthCommand}).
  * </pre>
  *
- * Exit codes: 0 read; 2 usage; 3 no card within the timeout; 4 card or reply invalid; 5 port unusable
- * (missing, refused, or no reader answering on it).
+ * Exit codes: 0 done; 2 usage; 3 nothing came in time (no card, no code); 4 what came is invalid (card,
+ * reply, a code the terminal refuses, a door that stays closed); 5 port unusable (missing, refused, or
+ * no device answering on it); 6 (health) a device is not usable.
  */
 public final class DeviceTool {
 
@@ -40,6 +48,7 @@ public final class DeviceTool {
     public static final int NO_CARD = 3;
     public static final int BAD_CARD = 4;
     public static final int PORT_ERROR = 5;
+    public static final int NOT_USABLE = 6;
 
     private DeviceTool() {
     }
@@ -49,6 +58,26 @@ public final class DeviceTool {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && !args[0].equals("read-idcard")) {
+            try {
+                switch (args[0]) {
+                    case "scan-once":
+                        return ScanOnceCommand.run(args, out, err);
+                    case "locker-open":
+                        return LockerCommands.open(args, out, err);
+                    case "locker-status":
+                        return LockerCommands.status(args, out, err);
+                    case "health":
+                        return HealthCommand.run(args, out, err);
+                    default:
+                        break;
+                }
+            } catch (CliArgs.UsageException e) {
+                err.println(e.getMessage());
+                usage(err);
+                return USAGE;
+            }
+        }
         if (args.length == 0 || !args[0].equals("read-idcard")) {
             usage(err);
             return USAGE;
@@ -172,8 +201,16 @@ public final class DeviceTool {
     private static void usage(PrintStream err) {
         err.print("""
                 usage: dxe read-idcard --port URI [--timeout SECONDS] [--photo]
+                       dxe scan-once --port URI [--timeout S] [--terminator any|cr|lf|crlf] [--trigger] [--baud N]
+                       dxe locker-open --port URI --board B --lock L [--closed-reads 11|00] [--baud N]
+                       dxe locker-status --port URI [--board B [--channels N] [--presence]] [--bus SPEC]
+                                         [--closed-reads 11|00] [--baud N]
+                       dxe health --json [--idcard URI] [--scanner URI [--scanner-probe]]
+                                         [--locker URI [--bus SPEC] [--closed-reads 11|00]] [--wait S]
                   URI  tcp://127.0.0.1:7001 | serial:/dev/ttyUSB0?baud=115200 | /dev/ttyUSB0
-                  prints the card's identity as JSON on stdout; exit 0 read, 3 no card, 4 bad card, 5 port error
+                  SPEC lock boards on the bus, e.g. 1:12p,2:8/24 (address:locks[/channels][p = item sensors])
+                  JSON on stdout, plain errors on stderr; exit 0 done, 2 usage, 3 nothing came in time,
+                  4 invalid (card, reply, refused code, door stays closed), 5 port unusable, 6 device not usable
                 """);
     }
 }
