@@ -344,12 +344,21 @@ public final class LockerController implements Device {
             } catch (LockerTimeoutException e) {
                 countError("timeouts", "board " + b.address() + " does not answer");
                 problems.add("board " + b.address() + " does not answer");
+                degradeAtOnce(problems);
             } catch (LockerProtocolException e) {
                 countError("corruptReplies", "board " + b.address() + ": " + e.getMessage());
                 problems.add("board " + b.address() + " sends corrupt replies");
+                degradeAtOnce(problems);
             }
         }
         return new PollResult(answered, problems, statuses);
+    }
+
+    /** Reports a failing board before the other boards of the poll had their turn (each may cost a timeout). */
+    private void degradeAtOnce(List<String> problems) {
+        if (health.status() == DeviceStatus.READY) {
+            health.setStatus(DeviceStatus.DEGRADED, String.join("; ", problems));
+        }
     }
 
     private void evaluate(PollResult r, long now) {
