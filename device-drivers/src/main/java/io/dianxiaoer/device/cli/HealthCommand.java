@@ -113,7 +113,7 @@ final class HealthCommand {
                 : h.openSince().map(t -> Math.max(0, Duration.between(t, now).toSeconds())).orElse(0L);
         d.put("hoursOpen", Math.round(openSeconds / 3600.0 * 1000) / 1000.0);
         ObjectNode c = d.putObject("counters");
-        h.counters().forEach(c::put);
+        new java.util.TreeMap<>(h.counters()).forEach(c::put);
         for (String always : List.of("reads", "errors", "reconnects")) {
             if (!c.has(always)) {
                 c.put(always, always.equals("errors") ? sumErrors(h) : h.counters().getOrDefault(always, 0L));
