@@ -155,13 +155,14 @@ public final class LockerControl implements HttpHandler {
             #state{color:#333;margin:.4em 0 1em}
             #cabinet{display:grid;grid-template-columns:repeat(6,150px);gap:10px;padding:14px;background:#5b6470;
               border-radius:10px;width:max-content}
-            .cell{background:#d9dde2;border:3px solid #9aa3ad;border-radius:6px;height:132px;padding:6px;position:relative}
+            .cell{background:#d9dde2;border:3px solid #9aa3ad;border-radius:6px;height:150px;padding:6px;position:relative;box-sizing:border-box}
             .cell.open{background:#fff;border-color:#2e9d57;box-shadow:inset 0 0 0 3px #bfe8cc}
             .cell.stuck{border-color:#d23;border-style:dashed}
             .num{font-size:22px;font-weight:bold}
             .addr{font-size:11px;color:#666}
             .door{font-size:13px;margin:2px 0}
-            .item{position:absolute;right:8px;top:6px;font-size:30px}
+            .item{position:absolute;right:8px;top:8px;width:34px;height:42px;background:#f3e2b3;border:2px solid #b08a3e;
+              border-radius:3px;font-size:11px;text-align:center;line-height:1.2;padding-top:4px;box-sizing:border-box}
             .cell button{font-size:12px;padding:2px 5px;margin:1px}
             .faults button{font-size:15px;padding:.25em .7em;margin:.15em}
             #log{font:13px monospace;color:#333;white-space:pre}
@@ -172,7 +173,7 @@ public final class LockerControl implements HttpHandler {
             <div id="cabinet"></div>
             <h2>故障注入 Faults</h2>
             <p class="faults" id="faults"></p>
-            <h2>总线上的命令 Commands on the bus</h2>
+            <h2>最近的开锁命令 Recent unlock commands <small>(status reads are not listed)</small></h2>
             <div id="log"></div>
             <script>
             const FAULTS=['NONE','SILENT','GARBAGE','BAD_CHECKSUM','SLOW','STUCK_DOORS','UNPLUGGED'];
@@ -183,7 +184,7 @@ public final class LockerControl implements HttpHandler {
               return `<div class="cell ${open?'open':'closed'} ${c.stuck?'stuck':''}">
                 <div class="num">${c.number}</div><div class="addr">板 board ${c.board} · 锁 lock ${c.lock}${c.sensor?'':' · 无传感器 no sensor'}</div>
                 <div class="door">${open?'门开 open':'门关 closed'}${c.stuck?' · 卡住 stuck':''}</div>
-                <div class="item">${c.item?'📄':''}</div>
+                ${c.item?'<div class="item">文件<br>item</div>':''}
                 <button onclick="post('/api/locker/door?compartment=${c.number}&action=${open?'close':'open'}')">${open?'关门 close':'开门 open'}</button>
                 <button ${open?'':'disabled'} onclick="post('/api/locker/item?compartment=${c.number}&action=${c.item?'take':'put'}')">${c.item?'取出 take':'放入 put'}</button>
                 <button onclick="post('/api/locker/stuck?compartment=${c.number}&on=${!c.stuck}')">${c.stuck?'修好 fix':'卡住 stick'}</button>
