@@ -110,6 +110,17 @@ class CodeFramerTest {
     }
 
     @Test
+    void statusRepliesAreRecognisedBeforeThePrefixRules() {
+        CodeFramer f = new CodeFramer(Terminator.CR, "<".getBytes(StandardCharsets.ISO_8859_1),
+                ">".getBytes(StandardCharsets.ISO_8859_1), 64, 500 * MS, "REVINF".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] b = "REVINF DXE-SIM 1.0\u0006.\r<CODE>\r".getBytes(StandardCharsets.ISO_8859_1);
+        f.feed(b, 0, b.length, 0);
+        assertThat(f.next()).isInstanceOfSatisfying(Result.Reply.class,
+                r -> assertThat(new String(r.bytes(), StandardCharsets.ISO_8859_1)).startsWith("REVINF DXE-SIM"));
+        assertThat(drain(f)).containsExactly("CODE");
+    }
+
+    @Test
     void resetForgetsEverything() {
         CodeFramer f = framer(Terminator.CR, "", "", 64);
         feed(f, "PART", 0);
