@@ -86,7 +86,7 @@ class ScannedCodeLogPrivacyTest {
             hw.scanner().setFault(ScannerFault.HALF_CODE);
             hw.scanner().scan(valid);
             Await.until("the half code dropped",
-                    () -> scanner.health().counters().getOrDefault("partialTimeouts", 0L) >= 1);
+                    () -> scanner.health().counters().getOrDefault("halfCodes", 0L) >= 1);
         }
         assertThat(appender.captured).isNotEmpty();
         for (LogPrivacyTest.Captured c : appender.captured) {

@@ -18,6 +18,8 @@ import java.util.Objects;
  *       is skipped, so its tail never becomes a code of its own.</li>
  *   <li>Timed out: a code whose next byte does not come within the partial timeout is dropped; the
  *       next byte starts a new code.</li>
+ *   <li>Status reply: a line holding the reply prefix is the scanner's answer to a probe; bytes before
+ *       the prefix are a half code it cut off (dropped as {@link DropReason#INTERRUPTED}).</li>
  *   <li>Prefix: when one is configured, a frame without it is dropped; bytes before its last
  *       occurrence are line noise and are dropped (counted in {@link Result.Code#noiseBytes()}).</li>
  * </ul>
@@ -49,6 +51,7 @@ public final class CodeFramer {
     public enum DropReason {
         TOO_LONG("a code longer than the limit was discarded"),
         TIMED_OUT("a half-received code was discarded after its bytes stopped coming"),
+        INTERRUPTED("a half-received code was cut off by a status reply"),
         NO_PREFIX("a line without the configured prefix was discarded"),
         NO_SUFFIX("a line without the configured suffix was discarded");
 
@@ -194,10 +197,17 @@ public final class CodeFramer {
         if (len == 0) {
             return; // an empty line, or the LF of a CR LF under ANY_LINE_END
         }
-        if (replyPrefix.length > 0 && len >= replyPrefix.length && regionEquals(cur, 0, replyPrefix)) {
-            results.add(new Result.Reply(Arrays.copyOf(cur, len)));
-            clear();
-            return;
+        if (replyPrefix.length > 0) {
+            int at = lastIndexOf(cur, len, replyPrefix);
+            if (at >= 0) {
+                // A status reply; bytes before it are a code whose end never came (the reply cut it off).
+                if (at > 0) {
+                    results.add(new Result.Dropped(DropReason.INTERRUPTED, at));
+                }
+                results.add(new Result.Reply(Arrays.copyOfRange(cur, at, len)));
+                clear();
+                return;
+            }
         }
         int start = 0;
         int stop = len;

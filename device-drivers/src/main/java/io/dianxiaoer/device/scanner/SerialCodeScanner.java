@@ -262,7 +262,7 @@ public final class SerialCodeScanner implements Device {
                 CodeFramer.Result.Dropped d = (CodeFramer.Result.Dropped) r;
                 String counter = switch (d.reason()) {
                     case TOO_LONG -> "tooLong";
-                    case TIMED_OUT -> "partialTimeouts";
+                    case TIMED_OUT, INTERRUPTED -> "halfCodes";
                     case NO_PREFIX, NO_SUFFIX -> "unframed";
                 };
                 countError(counter, d.reason().words() + " (" + d.bytes() + " bytes)", now);

@@ -118,6 +118,12 @@ class CodeFramerTest {
         assertThat(f.next()).isInstanceOfSatisfying(Result.Reply.class,
                 r -> assertThat(new String(r.bytes(), StandardCharsets.ISO_8859_1)).startsWith("REVINF DXE-SIM"));
         assertThat(drain(f)).containsExactly("CODE");
+        // a half code cut off by the reply: dropped, and the reply still recognised
+        byte[] cut = "<HALF-COREVINF DXE-SIM\r".getBytes(StandardCharsets.ISO_8859_1);
+        f.feed(cut, 0, cut.length, 0);
+        assertThat(f.next()).isInstanceOfSatisfying(Result.Dropped.class,
+                d -> assertThat(d.reason()).isEqualTo(CodeFramer.DropReason.INTERRUPTED));
+        assertThat(f.next()).isInstanceOf(Result.Reply.class);
     }
 
     @Test

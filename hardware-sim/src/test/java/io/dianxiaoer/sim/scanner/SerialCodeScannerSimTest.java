@@ -191,7 +191,7 @@ class SerialCodeScannerSimTest {
             long target = k;
             sim.scan("HALF-" + k + "-OF-A-LONGER-CODE");
             Await.until("half code " + k + " timed out",
-                    () -> scanner.health().counters().getOrDefault("partialTimeouts", 0L) >= target);
+                    () -> scanner.health().counters().getOrDefault("halfCodes", 0L) >= target);
         }
         i = events.awaitFrom(i, "DEGRADED after half codes", status(DeviceStatus.DEGRADED));
         assertThat(codes()).hasSize(before);
@@ -208,14 +208,14 @@ class SerialCodeScannerSimTest {
         sim.setTrickleDelayMillis(40); // under the 300 ms gap limit: slow, but whole
         sim.setFault(ScannerFault.SLOW_TRICKLE);
         i = scanAndAwait(i, "SLOW-BUT-WHOLE-1234567890");
-        assertThat(scanner.health().counters().getOrDefault("partialTimeouts", 0L)).isZero();
+        assertThat(scanner.health().counters().getOrDefault("halfCodes", 0L)).isZero();
         // while a code trickles, the scanner answers no status query: let it catch up first
         Await.until("READY after the slow code", () -> scanner.status() == DeviceStatus.READY);
         i = events.size();
 
         sim.setTrickleDelayMillis(450); // over the gap limit: every byte arrives alone and times out
         sim.scan("STALL");
-        Await.until("stalled bytes dropped", () -> scanner.health().counters().getOrDefault("partialTimeouts", 0L) >= 3);
+        Await.until("stalled bytes dropped", () -> scanner.health().counters().getOrDefault("halfCodes", 0L) >= 3);
         i = events.awaitFrom(i, "DEGRADED by a stalling link", status(DeviceStatus.DEGRADED));
 
         sim.setFault(ScannerFault.NONE);
