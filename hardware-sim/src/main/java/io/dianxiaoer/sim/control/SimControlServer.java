@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,7 +49,7 @@ public final class SimControlServer implements AutoCloseable {
     private final SamReaderSimulator idcard;
     private final TestIdentities identities;
     /** Pages of the other simulators, linked from the start page ({@link #mount}). */
-    private final java.util.List<String[]> pageLinks = new CopyOnWriteArrayList<>();
+    private final List<String[]> pageLinks = new CopyOnWriteArrayList<>();
 
     public SimControlServer(int port, SamReaderSimulator idcard, TestIdentities identities) throws IOException {
         this.idcard = idcard;
