@@ -10,7 +10,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 import io.dianxiaoer.sim.idcard.SamReaderSimulator;
 import io.dianxiaoer.sim.idcard.TestIdentities;
+import io.dianxiaoer.sim.locker.LockerBusSimulator;
+import io.dianxiaoer.sim.locker.LockerControl;
+import io.dianxiaoer.sim.scanner.ScannerControl;
+import io.dianxiaoer.sim.scanner.ScannerSimulator;
+import io.dianxiaoer.sim.serial.SocatBridge;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Every simulated device of the terminal on local endpoints, plus the control API. This is the
@@ -26,22 +34,76 @@ public final class HardwareSimulator implements AutoCloseable {
     private final TestIdentities identities;
     private PcscSandbox pcsc;              // guarded by this; only when this simulator started pcscd itself
     private VirtualEmrtdSimulator emrtd;   // guarded by this
+    private final ScannerSimulator scanner;
+    private final LockerBusSimulator locker;
+    private volatile SocatBridge scannerPty;
+    private volatile SocatBridge lockerPty;
 
-    private HardwareSimulator(SamReaderSimulator idcardReader, SimControlServer control, TestIdentities identities) {
+    private HardwareSimulator(SamReaderSimulator idcardReader, SimControlServer control, TestIdentities identities,
+                              ScannerSimulator scanner, LockerBusSimulator locker) {
         this.idcardReader = idcardReader;
         this.control = control;
         this.identities = identities;
+        this.scanner = scanner;
+        this.locker = locker;
+        ScannerControl sc = new ScannerControl(scanner, () -> link(scannerPty), Clock.systemUTC());
+        control.mount("/api/scanner", sc, null);
+        control.mount("/scanner", sc, "模拟扫码器 Scanner");
+        LockerControl lc = new LockerControl(locker, () -> link(lockerPty));
+        control.mount("/api/locker", lc, null);
+        control.mount("/locker", lc, "模拟智能柜 Locker");
     }
 
-    /** Starts every simulator; port 0 picks free ports. */
+    /** Starts every simulator; port 0 picks free ports (the scanner and the locker get free ones). */
     public static HardwareSimulator start(int idcardPort, int controlPort, TestIdentities identities) throws IOException {
+        return start(idcardPort, controlPort, identities, 0, 0);
+    }
+
+    /** Starts every simulator with the demo locker cabinet; port 0 picks a free port. */
+    public static HardwareSimulator start(int idcardPort, int controlPort, TestIdentities identities, int scannerPort,
+                                          int lockerPort) throws IOException {
         SamReaderSimulator reader = new SamReaderSimulator(idcardPort);
+        ScannerSimulator scanner = null;
+        LockerBusSimulator locker = null;
         try {
-            return new HardwareSimulator(reader, new SimControlServer(controlPort, reader, identities), identities);
+            scanner = new ScannerSimulator(scannerPort, ScannerSimulator.Config.DEFAULT);
+            locker = LockerBusSimulator.demo(lockerPort);
+            return new HardwareSimulator(reader, new SimControlServer(controlPort, reader, identities), identities,
+                    scanner, locker);
         } catch (IOException | RuntimeException e) {
             reader.close();
+            if (scanner != null) {
+                scanner.close();
+            }
+            if (locker != null) {
+                locker.close();
+            }
             throw e;
         }
+    }
+
+    public ScannerSimulator scanner() {
+        return scanner;
+    }
+
+    public LockerBusSimulator locker() {
+        return locker;
+    }
+
+    /** Also offers the scanner on a pseudo-terminal at {@code link} (socat, restarted whenever it exits). */
+    public SocatBridge bridgeScannerToPty(Path link) throws IOException {
+        scannerPty = SocatBridge.start(link, scanner.port(), true);
+        return scannerPty;
+    }
+
+    /** Also offers the locker bus on a pseudo-terminal at {@code link} (socat, restarted whenever it exits). */
+    public SocatBridge bridgeLockerToPty(Path link) throws IOException {
+        lockerPty = SocatBridge.start(link, locker.port(), true);
+        return lockerPty;
+    }
+
+    private static Optional<String> link(SocatBridge b) {
+        return b == null ? Optional.empty() : Optional.of(b.link().toString());
     }
 
     public SamReaderSimulator idcardReader() {
@@ -87,7 +149,14 @@ public final class HardwareSimulator implements AutoCloseable {
     @Override
     public void close() {
         control.close();
+        for (SocatBridge b : new SocatBridge[] {scannerPty, lockerPty}) {
+            if (b != null) {
+                b.close();
+            }
+        }
         idcardReader.close();
+        scanner.close();
+        locker.close();
         synchronized (this) {
             if (emrtd != null) {
                 emrtd.close();

@@ -16,6 +16,9 @@ import java.time.Duration;
  * sim-ctl [--control URL] list | status | place KEY | remove | fault MODE | fail-reads SW3 [COUNT]
  * sim-ctl [--control URL] passport-list | passport-status | passport-place KEY [MODE] | passport-remove
  *         | passport-silent true|false | passport-fault NONE|SILENT|GARBAGE|PULLED_MID_READ | passport-csca
+ * sim-ctl [--control URL] scanner | scan TEXT | scan-hex HEX | scanner-fault MODE [DELAY_MS]
+ * sim-ctl [--control URL] locker | locker-door N open|close | locker-item N put|take
+ *                         | locker-stuck N on|off | locker-fault MODE [DELAY_MS]
  * </pre>
  *
  * URL defaults to {@code http://127.0.0.1:7080} (the port the kiosk's embedded simulator and
@@ -43,6 +46,7 @@ public final class SimCtl {
         }
         String verb = args[i];
         String arg = i + 1 < args.length ? args[i + 1] : null;
+        String arg2 = i + 2 < args.length ? args[i + 2] : null;
         HttpRequest.Builder req;
         switch (verb) {
             case "list" -> req = HttpRequest.newBuilder(URI.create(base + "/api/idcard/identities")).GET();
@@ -92,6 +96,46 @@ public final class SimCtl {
                 }
                 req = post(base + "/api/emrtd/silent?on=" + URLEncoder.encode(arg, StandardCharsets.UTF_8));
             }
+            case "scanner" -> req = HttpRequest.newBuilder(URI.create(base + "/api/scanner")).GET();
+            case "scan" -> {
+                if (arg == null) {
+                    return usage();
+                }
+                req = HttpRequest.newBuilder(URI.create(base + "/api/scanner/scan"))
+                        .POST(HttpRequest.BodyPublishers.ofString(arg, StandardCharsets.UTF_8));
+            }
+            case "scan-hex" -> {
+                if (arg == null) {
+                    return usage();
+                }
+                req = post(base + "/api/scanner/scan-hex?bytes=" + enc(arg));
+            }
+            case "scanner-fault" -> {
+                if (arg == null) {
+                    return usage();
+                }
+                req = post(base + "/api/scanner/fault?mode=" + enc(arg) + (arg2 == null ? "" : "&delayMs=" + enc(arg2)));
+            }
+            case "locker" -> req = HttpRequest.newBuilder(URI.create(base + "/api/locker")).GET();
+            case "locker-door", "locker-item" -> {
+                if (arg == null || arg2 == null) {
+                    return usage();
+                }
+                String what = verb.equals("locker-door") ? "door" : "item";
+                req = post(base + "/api/locker/" + what + "?compartment=" + enc(arg) + "&action=" + enc(arg2));
+            }
+            case "locker-stuck" -> {
+                if (arg == null || arg2 == null || !(arg2.equals("on") || arg2.equals("off"))) {
+                    return usage();
+                }
+                req = post(base + "/api/locker/stuck?compartment=" + enc(arg) + "&on=" + arg2.equals("on"));
+            }
+            case "locker-fault" -> {
+                if (arg == null) {
+                    return usage();
+                }
+                req = post(base + "/api/locker/fault?mode=" + enc(arg) + (arg2 == null ? "" : "&delayMs=" + enc(arg2)));
+            }
             default -> {
                 return usage();
             }
@@ -116,10 +160,18 @@ public final class SimCtl {
         return HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody());
     }
 
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
     private static int usage() {
         System.err.println("usage: sim-ctl [--control URL] list | status | place KEY | remove | fault MODE | fail-reads SW3 [COUNT]");
         System.err.println("       sim-ctl [--control URL] passport-list | passport-status | passport-place KEY [MODE]"
                 + " | passport-remove | passport-silent true|false | passport-fault MODE | passport-csca");
+        System.err.println("""
+                       sim-ctl [--control URL] scanner | scan TEXT | scan-hex HEX | scanner-fault MODE [DELAY_MS]
+                       sim-ctl [--control URL] locker | locker-door N open|close | locker-item N put|take
+                                               | locker-stuck N on|off | locker-fault MODE [DELAY_MS]""");
         return 2;
     }
 }

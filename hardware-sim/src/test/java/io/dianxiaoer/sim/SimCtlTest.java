@@ -49,6 +49,27 @@ class SimCtlTest {
     }
 
     @Test
+    void scannerAndLockerVerbs() throws IOException {
+        assertThat(ctl("scanner")).isZero();
+        assertThat(ctl("scan", "NO-DRIVER")).isEqualTo(1); // nobody connected: the scan is lost
+        assertThat(ctl("scanner-fault", "slow_trickle", "30")).isZero();
+        assertThat(hw.scanner().fault()).isEqualTo(io.dianxiaoer.sim.scanner.ScannerFault.SLOW_TRICKLE);
+        assertThat(hw.scanner().trickleDelayMillis()).isEqualTo(30);
+        assertThat(ctl("locker")).isZero();
+        assertThat(ctl("locker-door", "2", "open")).isZero();
+        assertThat(ctl("locker-item", "2", "put")).isZero();
+        assertThat(hw.locker().compartment(2).item()).isTrue();
+        assertThat(ctl("locker-door", "2", "close")).isZero();
+        assertThat(ctl("locker-item", "2", "take")).isEqualTo(1); // the door is closed
+        assertThat(ctl("locker-stuck", "4", "on")).isZero();
+        assertThat(hw.locker().compartment(4).stuck()).isTrue();
+        assertThat(ctl("locker-fault", "garbage")).isZero();
+        assertThat(hw.locker().fault()).isEqualTo(io.dianxiaoer.sim.locker.LockerFault.GARBAGE);
+        assertThat(ctl("locker-stuck", "4", "maybe")).isEqualTo(2);
+        assertThat(ctl("locker-door", "4")).isEqualTo(2);
+    }
+
+    @Test
     void refusalsAreExit1() {
         assertThat(ctl("place", "nobody")).isEqualTo(1);
         assertThat(ctl("fault", "ON_FIRE")).isEqualTo(1);

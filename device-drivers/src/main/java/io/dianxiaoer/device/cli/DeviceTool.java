@@ -44,11 +44,19 @@ import java.util.HexFormat;
  *     Opens a chip passport or travel permit by BAC, reads DG1 and DG2, checks the SOD against the
  *     trusted CSCA certificates in PATH (a directory, certificate file or key store; default: $DXE_CSCA_TRUST)
  *     and prints the MRZ fields, the face's size and hash, and the verdict as JSON.
+ * scan-once --port URI [--timeout S] [--terminator any|cr|lf|crlf] [--trigger] [--baud N]
+ *     Waits for one scanned code and prints it with its classification ({@link ScanOnceCommand}).
+ * locker-open --port URI --board B --lock L [--closed-reads 11|00]
+ * locker-status --port URI [--board B [--channels N] [--presence]] [--bus SPEC] [--closed-reads 11|00]
+ *     One lock board command each ({@link LockerCommands}).
+ * health --json [--idcard URI] [--scanner URI [--scanner-probe]] [--locker URI [--bus SPEC]] [--wait S]
+ *     Every device named, opened through its driver, its health as JSON ({@link HealthCommand}).
  * </pre>
  *
- * Exit codes: 0 read (passport: verified); 2 usage (or MRZ data that fails its rules); 3 no card within
- * the timeout; 4 card or reply invalid (passport: any refusal — wrong MRZ data, tampered, untrusted, expired);
- * 5 port unusable (missing, refused, or no reader answering on it; PC/SC service not running).
+ * Exit codes: 0 done; 2 usage; 3 nothing came in time (no card, no code); 4 what came is invalid (card,
+ * reply, a code the terminal refuses, a door that stays closed); 5 port unusable (missing, refused, or
+ * no device answering on it; PC/SC service not running); 6 (health) a device is not usable. read-passport:
+ * 0 only when verified, 4 for any refusal (wrong MRZ data, tampered, untrusted, expired).
  */
 public final class DeviceTool {
 
@@ -57,6 +65,7 @@ public final class DeviceTool {
     public static final int NO_CARD = 3;
     public static final int BAD_CARD = 4;
     public static final int PORT_ERROR = 5;
+    public static final int NOT_USABLE = 6;
 
     private DeviceTool() {
     }
@@ -70,16 +79,26 @@ public final class DeviceTool {
             usage(err);
             return USAGE;
         }
-        return switch (args[0]) {
-            case "read-idcard" -> readIdCard(args, out, err);
-            case "idcard-info", "idcard-baud" -> IdCardMaintenance.run(args, out, err);
-            case "pcsc-list" -> PcscCommands.list(args, out, err);
-            case "read-passport" -> PcscCommands.readPassport(args, out, err);
-            default -> {
-                usage(err);
-                yield USAGE;
-            }
-        };
+        try {
+            return switch (args[0]) {
+                case "read-idcard" -> readIdCard(args, out, err);
+                case "idcard-info", "idcard-baud" -> IdCardMaintenance.run(args, out, err);
+                case "pcsc-list" -> PcscCommands.list(args, out, err);
+                case "read-passport" -> PcscCommands.readPassport(args, out, err);
+                case "scan-once" -> ScanOnceCommand.run(args, out, err);
+                case "locker-open" -> LockerCommands.open(args, out, err);
+                case "locker-status" -> LockerCommands.status(args, out, err);
+                case "health" -> HealthCommand.run(args, out, err);
+                default -> {
+                    usage(err);
+                    yield USAGE;
+                }
+            };
+        } catch (CliArgs.UsageException e) {
+            err.println(e.getMessage());
+            usage(err);
+            return USAGE;
+        }
     }
 
     private static int readIdCard(String[] args, PrintStream out, PrintStream err) {
@@ -249,7 +268,16 @@ public final class DeviceTool {
                        dxe idcard-info --port URI              SAM module status and id as JSON
                        dxe idcard-baud --port URI --baud N     switch the module to N baud (115200 57600 38400 19200 9600)
                   URI  tcp://127.0.0.1:7001 | serial:/dev/ttyUSB0?baud=115200 | /dev/ttyUSB0
-                  prints the card's identity as JSON on stdout; exit 0 read, 3 no card, 4 bad card, 5 port error
+                       dxe scan-once --port URI [--timeout S] [--terminator any|cr|lf|crlf] [--trigger] [--baud N]
+                       dxe locker-open --port URI --board B --lock L [--closed-reads 11|00] [--baud N]
+                       dxe locker-status --port URI [--board B [--channels N] [--presence]] [--bus SPEC]
+                                         [--closed-reads 11|00] [--baud N]
+                       dxe health --json [--idcard URI] [--scanner URI [--scanner-probe]]
+                                         [--locker URI [--bus SPEC] [--closed-reads 11|00]] [--wait S]
+                  URI  tcp://127.0.0.1:7001 | serial:/dev/ttyUSB0?baud=115200 | /dev/ttyUSB0
+                  SPEC lock boards on the bus, e.g. 1:12p,2:8/24 (address:locks[/channels][p = item sensors])
+                  JSON on stdout, plain errors on stderr; exit 0 done, 2 usage, 3 nothing came in time,
+                  4 invalid (card, reply, refused code, door stays closed), 5 port unusable, 6 device not usable
                 usage: dxe pcsc-list
                 usage: dxe read-passport --reader NAME --doc N --birth YYMMDD --expiry YYMMDD [--trust PATH] [--timeout S] [--photo]
                   prints the DG1 fields and the SOD verdict as JSON; exit 0 verified, 3 no document, 4 refused, 5 no PC/SC

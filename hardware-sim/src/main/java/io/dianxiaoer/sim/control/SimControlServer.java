@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.dianxiaoer.sim.idcard.SamFault;
 import io.dianxiaoer.sim.idcard.SamReaderSimulator;
@@ -18,8 +19,10 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -46,6 +49,8 @@ public final class SimControlServer implements AutoCloseable {
     private final ExecutorService pool;
     private final SamReaderSimulator idcard;
     private final TestIdentities identities;
+    /** Pages of the other simulators, linked from the start page ({@link #mount}). */
+    private final List<String[]> pageLinks = new CopyOnWriteArrayList<>();
 
     public SimControlServer(int port, SamReaderSimulator idcard, TestIdentities identities) throws IOException {
         this.idcard = idcard;
@@ -72,6 +77,17 @@ public final class SimControlServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port();
+    }
+
+    /**
+     * Routes everything under {@code prefix} (e.g. {@code /api/locker}) to another simulator's handler,
+     * and, when {@code title} is given, links {@code prefix} from the start page.
+     */
+    public void mount(String prefix, HttpHandler handler, String title) {
+        http.createContext(prefix, handler);
+        if (title != null) {
+            pageLinks.add(new String[] {prefix, title});
+        }
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -154,6 +170,7 @@ public final class SimControlServer implements AutoCloseable {
         String html = """
                 <!doctype html><html lang="zh"><meta charset="utf-8"><title>店小二 模拟硬件 Simulated hardware</title>
                 <style>body{font:18px sans-serif;margin:2em}button{font-size:18px;padding:.3em .8em;margin:.2em}</style>
+                <p>%s</p>
                 <h1>模拟身份证读卡器 Simulated ID-card reader</h1>
                 <p id="state"></p>
                 <ul>%s</ul>
@@ -166,13 +183,21 @@ public final class SimControlServer implements AutoCloseable {
                   document.getElementById('state').textContent=(s.present?'卡片在位 card on reader: '+s.identity:'无卡 no card')+' · fault '+s.fault+' · '+s.endpoint;}
                 show();setInterval(show,1000);
                 </script></html>
-                """.formatted(rows, faultButtons());
+                """.formatted(links(), rows, faultButtons());
         byte[] b = html.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         ex.sendResponseHeaders(200, b.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(b);
         }
+    }
+
+    private String links() {
+        StringBuilder b = new StringBuilder();
+        for (String[] l : pageLinks) {
+            b.append("<a href=\"").append(escape(l[0])).append("\">").append(escape(l[1])).append("</a> · ");
+        }
+        return b.toString();
     }
 
     private static String faultButtons() {

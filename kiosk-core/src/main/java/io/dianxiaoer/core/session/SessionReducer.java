@@ -1,12 +1,14 @@
 package io.dianxiaoer.core.session;
 
 import io.dianxiaoer.core.event.CardRemoved;
+import io.dianxiaoer.core.event.CodeScanned;
 import io.dianxiaoer.core.event.DeviceStatus;
 import io.dianxiaoer.core.event.DeviceStatusChanged;
 import io.dianxiaoer.core.event.EndSessionRequested;
 import io.dianxiaoer.core.event.IdCardRead;
 import io.dianxiaoer.core.event.IdCardRejected;
 import io.dianxiaoer.core.event.LanguageSelected;
+import io.dianxiaoer.core.event.LockerEvent;
 import io.dianxiaoer.core.event.SessionEvent;
 import io.dianxiaoer.core.event.SmartCardEvent;
 import io.dianxiaoer.core.event.Tick;
@@ -70,6 +72,10 @@ public final class SessionReducer {
         }
         if (event instanceof Tick) {
             return tick(s, at);
+        }
+        if (event instanceof CodeScanned || event instanceof LockerEvent) {
+            // No flow uses scanned codes or the locker yet: they change nothing (the services that do come later).
+            return s;
         }
         throw new IllegalArgumentException("unhandled event type " + event.getClass().getSimpleName());
     }
