@@ -9,39 +9,57 @@ import java.util.Properties;
  * How this kiosk is set up. Read from {@code dxe.*} system properties (and command-line
  * {@code --key=value} pairs, which win). The defaults run everything on the embedded simulator.
  *
- * @param idcardUri         {@code sim} for the embedded simulator, else a transport URI
- *                          ({@code tcp://host:port}, {@code serial:/dev/ttyUSB0?baud=115200})
- * @param simIdcardPort     TCP port of the embedded simulated reader (0: any free port)
- * @param simControlPort    HTTP port of the embedded simulator's control API (0: any free port)
- * @param fullScreen        full screen even with one screen (a kiosk with one display)
+ * @param idcardUri      {@code sim} for the embedded simulator, else a transport URI
+ *                       ({@code tcp://host:port}, {@code serial:/dev/ttyUSB0?baud=115200})
+ * @param scannerUri     the QR scanner: {@code sim}, a transport URI, or {@code none}
+ * @param lockerUri      the locker boards' RS-485 bus: {@code sim}, a transport URI, or {@code none}
+ * @param lockerBus      the boards on the bus, e.g. {@code 1:12p,2:12p} (ignored with {@code sim})
+ * @param passport       whether to watch PC/SC readers for chip passports (needs pcscd)
+ * @param simIdcardPort  TCP port of the embedded simulated reader (0: any free port)
+ * @param simControlPort HTTP port of the embedded simulator's control API (0: any free port)
+ * @param fullScreen     full screen even with one screen (a kiosk with one display)
  */
-public record KioskConfig(String idcardUri, int simIdcardPort, int simControlPort, IdlePolicy idlePolicy,
-                          boolean fullScreen) {
+public record KioskConfig(String idcardUri, String scannerUri, String lockerUri, String lockerBus, boolean passport,
+                          int simIdcardPort, int simControlPort, IdlePolicy idlePolicy, boolean fullScreen) {
 
     public static final String SIMULATED = "sim";
+    public static final String NONE = "none";
 
     public static KioskConfig defaults() {
-        return new KioskConfig(SIMULATED, 7001, 7080, IdlePolicy.DEFAULT, false);
+        return new KioskConfig(SIMULATED, SIMULATED, SIMULATED, "1:12p,2:12p", true, 7001, 7080, IdlePolicy.DEFAULT,
+                false);
     }
 
+    /** Whether any device runs on the embedded simulator. */
     public boolean simulated() {
-        return SIMULATED.equals(idcardUri);
+        return SIMULATED.equals(idcardUri) || SIMULATED.equals(scannerUri) || SIMULATED.equals(lockerUri);
     }
 
     public KioskConfig withIdcardUri(String uri) {
-        return new KioskConfig(uri, simIdcardPort, simControlPort, idlePolicy, fullScreen);
+        return new KioskConfig(uri, scannerUri, lockerUri, lockerBus, passport, simIdcardPort, simControlPort,
+                idlePolicy, fullScreen);
     }
 
     public KioskConfig withSimPorts(int idcard, int control) {
-        return new KioskConfig(idcardUri, idcard, control, idlePolicy, fullScreen);
+        return new KioskConfig(idcardUri, scannerUri, lockerUri, lockerBus, passport, idcard, control, idlePolicy,
+                fullScreen);
     }
 
     public KioskConfig withIdlePolicy(IdlePolicy policy) {
-        return new KioskConfig(idcardUri, simIdcardPort, simControlPort, policy, fullScreen);
+        return new KioskConfig(idcardUri, scannerUri, lockerUri, lockerBus, passport, simIdcardPort, simControlPort,
+                policy, fullScreen);
     }
 
-    /** Properties named {@code dxe.idcard}, {@code dxe.sim.idcard.port}, {@code dxe.sim.control.port},
-     *  {@code dxe.idle.timeout} and {@code dxe.idle.countdown} (seconds), {@code dxe.fullscreen}. */
+    public KioskConfig withPassport(boolean on) {
+        return new KioskConfig(idcardUri, scannerUri, lockerUri, lockerBus, on, simIdcardPort, simControlPort,
+                idlePolicy, fullScreen);
+    }
+
+    /**
+     * Properties named {@code dxe.idcard}, {@code dxe.scanner}, {@code dxe.locker}, {@code dxe.locker.bus},
+     * {@code dxe.passport}, {@code dxe.sim.idcard.port}, {@code dxe.sim.control.port},
+     * {@code dxe.idle.timeout} and {@code dxe.idle.countdown} (seconds), {@code dxe.fullscreen}.
+     */
     public static KioskConfig from(Properties p) {
         KioskConfig d = defaults();
         Duration timeout = seconds(p, "dxe.idle.timeout", d.idlePolicy().timeout());
@@ -51,6 +69,10 @@ public record KioskConfig(String idcardUri, int simIdcardPort, int simControlPor
         }
         return new KioskConfig(
                 p.getProperty("dxe.idcard", d.idcardUri()),
+                p.getProperty("dxe.scanner", d.scannerUri()),
+                p.getProperty("dxe.locker", d.lockerUri()),
+                p.getProperty("dxe.locker.bus", d.lockerBus()),
+                Boolean.parseBoolean(p.getProperty("dxe.passport", String.valueOf(d.passport()))),
                 integer(p, "dxe.sim.idcard.port", d.simIdcardPort()),
                 integer(p, "dxe.sim.control.port", d.simControlPort()),
                 new IdlePolicy(timeout, countdown),

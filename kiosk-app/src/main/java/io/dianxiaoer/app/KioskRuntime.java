@@ -5,11 +5,19 @@ import io.dianxiaoer.core.session.SessionState;
 import io.dianxiaoer.core.session.SessionStore;
 import io.dianxiaoer.device.api.Device;
 import io.dianxiaoer.device.idcard.SamIdCardReader;
+import io.dianxiaoer.device.locker.BoardConfig;
+import io.dianxiaoer.device.locker.HookPolarity;
+import io.dianxiaoer.device.locker.LockerController;
+import io.dianxiaoer.device.locker.LockerSettings;
+import io.dianxiaoer.device.pcsc.PcscReaderWatcher;
+import io.dianxiaoer.device.scanner.ScannerSettings;
+import io.dianxiaoer.device.scanner.SerialCodeScanner;
 import io.dianxiaoer.device.transport.Transports;
 import io.dianxiaoer.sim.HardwareSimulator;
 import io.dianxiaoer.sim.idcard.TestIdentities;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -58,19 +66,40 @@ public final class KioskRuntime implements AutoCloseable {
     public static KioskRuntime start(KioskConfig config, Clock clock) throws IOException {
         SessionStore store = new SessionStore(SessionState.initial(clock.instant(), config.idlePolicy()));
         Optional<HardwareSimulator> sim = Optional.empty();
-        String idcardUri = config.idcardUri();
         if (config.simulated()) {
             HardwareSimulator s = HardwareSimulator.start(config.simIdcardPort(), config.simControlPort(),
                     TestIdentities.bundled());
             sim = Optional.of(s);
-            idcardUri = s.idcardReader().uri();
-            log.info("embedded simulator: ID-card reader on {}, control API on {}", idcardUri, s.controlUrl());
+            log.info("embedded simulator: ID-card reader {}, scanner {}, locker {}, control API {}",
+                    s.idcardReader().uri(), s.scanner().uri(), s.locker().uri(), s.controlUrl());
         }
-        SamIdCardReader reader = new SamIdCardReader("idcard", Transports.fromUri(idcardUri, 115200),
-                SamIdCardReader.Settings.DEFAULT, clock);
-        reader.addListener(store::dispatch);
-        KioskRuntime runtime = new KioskRuntime(config, clock, store, sim, List.of(reader));
-        reader.open();
+        List<Device> devices = new ArrayList<>();
+        String idcardUri = KioskConfig.SIMULATED.equals(config.idcardUri())
+                ? sim.orElseThrow().idcardReader().uri() : config.idcardUri();
+        devices.add(new SamIdCardReader("idcard", Transports.fromUri(idcardUri, 115200),
+                SamIdCardReader.Settings.DEFAULT, clock));
+        if (!KioskConfig.NONE.equals(config.scannerUri())) {
+            boolean simulatedScanner = KioskConfig.SIMULATED.equals(config.scannerUri());
+            String uri = simulatedScanner ? sim.orElseThrow().scanner().uri() : config.scannerUri();
+            ScannerSettings settings = simulatedScanner
+                    ? ScannerSettings.DEFAULT.withProbe(ScannerSettings.SIMULATOR_PROBE) : ScannerSettings.DEFAULT;
+            devices.add(new SerialCodeScanner("scanner", Transports.fromUri(uri, 9600), settings, clock));
+        }
+        if (!KioskConfig.NONE.equals(config.lockerUri())) {
+            boolean simulatedLocker = KioskConfig.SIMULATED.equals(config.lockerUri());
+            String uri = simulatedLocker ? sim.orElseThrow().locker().uri() : config.lockerUri();
+            String bus = simulatedLocker ? sim.orElseThrow().locker().busSpec() : config.lockerBus();
+            devices.add(new LockerController("locker", Transports.fromUri(uri, 9600),
+                    LockerSettings.of(BoardConfig.parseList(bus), HookPolarity.CLOSED_READS_11), clock));
+        }
+        if (config.passport()) {
+            devices.add(new PcscReaderWatcher("pcsc", PcscReaderWatcher.Settings.DEFAULT, clock));
+        }
+        for (Device d : devices) {
+            d.addListener(store::dispatch);
+        }
+        KioskRuntime runtime = new KioskRuntime(config, clock, store, sim, List.copyOf(devices));
+        devices.forEach(Device::open);
         runtime.ticker.scheduleAtFixedRate(() -> store.dispatch(new Tick(clock.instant())), TICK_MS, TICK_MS,
                 TimeUnit.MILLISECONDS);
         return runtime;

@@ -167,14 +167,34 @@ class KioskSkeletonUiTest {
     }
 
     @Test
+    void anUnpluggedLockerWithdrawsOnlyTheLockerAndBothScreensSaySo() {
+        var locker = runtime.simulator().orElseThrow().locker();
+        waitUntil("locker ready", () -> text(app.staffStage(), "#staffDevice-locker").contains("正常"));
+        // (the passport reader may be withdrawn here: no pcscd in a test JVM; the locker is not)
+        assertThat(both(s -> text(s, "#servicesBanner"))).noneMatch(t -> t.contains("文件柜"));
+
+        locker.setFault(io.dianxiaoer.sim.locker.LockerFault.UNPLUGGED);
+        waitUntil("locker withdrawn on both", () -> both(s -> visible(s, "#servicesBanner")).equals(List.of(true, true))
+                && both(s -> text(s, "#servicesBanner")).stream().allMatch(t -> t.contains("智能文件柜")));
+        assertThat(both(s -> text(s, "#servicesBanner"))).allMatch(t -> t.contains("智能文件柜") && !t.contains("刷身份证"));
+        assertThat(text(app.staffStage(), "#staffDevice-locker")).contains("离线");
+
+        reader.placeCard(identity("zhang-wei"));
+        waitUntil("the ID card still works", () -> text(app.citizenStage(), "#hello").equals("您好，张伟"));
+
+        locker.setFault(io.dianxiaoer.sim.locker.LockerFault.NONE);
+        waitUntil("locker back", () -> both(s -> text(s, "#servicesBanner")).stream().noneMatch(t -> t.contains("文件柜")));
+    }
+
+    @Test
     void theStaffScreenSaysWhenTheReaderIsUnplugged() {
         reader.setFault(io.dianxiaoer.sim.idcard.SamFault.UNPLUGGED);
         waitUntil("offline shown", () -> visible(app.citizenStage(), "#readerStatus")
-                && text(app.staffStage(), "#staffIdcardStatus").contains("离线"));
+                && text(app.staffStage(), "#staffDevice-idcard").contains("离线"));
         assertThat(text(app.citizenStage(), "#readerStatus")).contains("读卡器暂时不可用");
 
         reader.setFault(io.dianxiaoer.sim.idcard.SamFault.NONE);
-        waitUntil("ready again", () -> text(app.staffStage(), "#staffIdcardStatus").contains("正常")
+        waitUntil("ready again", () -> text(app.staffStage(), "#staffDevice-idcard").contains("正常")
                 && !visible(app.citizenStage(), "#readerStatus"));
     }
 

@@ -2,6 +2,7 @@ package io.dianxiaoer.app.view;
 
 import io.dianxiaoer.core.event.LanguageSelected;
 import io.dianxiaoer.core.event.UserActivity;
+import io.dianxiaoer.core.session.Capability;
 import io.dianxiaoer.core.session.SessionState;
 import java.util.EnumMap;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class ScreenView {
     private final VBox countdown = new VBox(18);
     private final Label countdownText = new Label();
     private final Label notice = new Label();
+    private final Label services = new Label();
     private final Button continueButton = new Button();
     private Pages current;
     private SessionState lastState;
@@ -69,7 +71,13 @@ public final class ScreenView {
         notice.setVisible(false);
         notice.managedProperty().bind(notice.visibleProperty());
         BorderPane frame = new BorderPane(pageHolder);
-        frame.setTop(new VBox(header, notice));
+        services.setId("servicesBanner");
+        services.getStyleClass().add("services-banner");
+        services.setWrapText(true);
+        services.setMaxWidth(Double.MAX_VALUE);
+        services.setVisible(false);
+        services.managedProperty().bind(services.visibleProperty());
+        frame.setTop(new VBox(header, notice, services));
 
         countdownText.getStyleClass().add("countdown-text");
         countdownText.setId("countdownText");
@@ -120,6 +128,14 @@ public final class ScreenView {
         notice.setVisible(state.notice().isPresent());
         state.notice().ifPresent(n -> notice.setText(m.get(state.language(), "notice." + n.kind(),
                 n.date().map(d -> d.format(DATE)).orElse(""))));
+
+        var withdrawn = Capability.unavailable(state);
+        services.setVisible(!withdrawn.isEmpty());
+        if (!withdrawn.isEmpty()) {
+            services.setText(m.get(state.language(), "services.unavailable", withdrawn.stream()
+                    .map(c -> m.get(state.language(), "capability." + c))
+                    .collect(java.util.stream.Collectors.joining(m.get(state.language(), "services.separator")))));
+        }
 
         boolean showCountdown = state.countdownVisible();
         countdown.setVisible(showCountdown);

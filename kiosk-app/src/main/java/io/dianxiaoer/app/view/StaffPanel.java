@@ -30,7 +30,7 @@ public final class StaffPanel {
     private final Label page = new Label();
     private final Label idle = new Label();
     private final Label lastEnd = new Label();
-    private final Label idcard = new Label();
+    private final VBox deviceRows = new VBox(6);
 
     public StaffPanel(PageContext context, Optional<HardwareSimulator> simulator) {
         this.context = context;
@@ -39,13 +39,13 @@ public final class StaffPanel {
         root.getStyleClass().add("staff-panel");
         Label heading = new Label(m.get(STAFF_LANGUAGE, "staff.title"));
         heading.getStyleClass().add("staff-heading");
-        idcard.setId("staffIdcardStatus");
+        deviceRows.setId("staffDevices");
         Label devices = new Label(m.get(STAFF_LANGUAGE, "staff.devices"));
         devices.getStyleClass().add("staff-subheading");
         Button end = new Button(m.get(STAFF_LANGUAGE, "staff.end"));
         end.getStyleClass().add("staff-button");
         end.setOnAction(e -> context.store().dispatch(new EndSessionRequested(context.clock().instant())));
-        root.getChildren().addAll(heading, session, page, idle, lastEnd, end, devices, idcard);
+        root.getChildren().addAll(heading, session, page, idle, lastEnd, end, devices, deviceRows);
         simulator.ifPresent(this::addSimulatorControls);
     }
 
@@ -92,9 +92,14 @@ public final class StaffPanel {
                 + (state.isServing() ? state.countdownSeconds() + " s" : m.get(STAFF_LANGUAGE, "staff.idle.none")));
         lastEnd.setText(m.get(STAFF_LANGUAGE, "staff.lastEnd") + "  "
                 + m.get(STAFF_LANGUAGE, "staff.lastEnd." + state.lastEndReason()));
-        DeviceStatus s = state.deviceStatus("idcard");
-        idcard.setText(m.get(STAFF_LANGUAGE, "staff.device.idcard") + "  " + m.get(STAFF_LANGUAGE, "status." + s));
-        idcard.getStyleClass().removeAll("status-ok", "status-bad");
-        idcard.getStyleClass().add(s.isUsable() ? "status-ok" : "status-bad");
+        java.util.List<Label> rows = new java.util.ArrayList<>();
+        for (String device : new java.util.TreeSet<>(state.devices().keySet())) {
+            DeviceStatus s = state.deviceStatus(device);
+            Label row = new Label(m.get(STAFF_LANGUAGE, "staff.device." + device) + "  " + m.get(STAFF_LANGUAGE, "status." + s));
+            row.setId("staffDevice-" + device);
+            row.getStyleClass().add(s.isUsable() ? "status-ok" : "status-bad");
+            rows.add(row);
+        }
+        deviceRows.getChildren().setAll(rows);
     }
 }
