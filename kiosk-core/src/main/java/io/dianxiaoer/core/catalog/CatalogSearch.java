@@ -24,9 +24,9 @@ import java.util.Map;
  * unit positions where a match can start means a query only tries the few places it can match
  * at, never the whole catalog.
  *
- * <p>Ranking: name before keyword before department/life event; a match at the start of the text,
- * and one covering the whole text, count more; then how much of the text the query covers; then
- * the item's popularity. Several words (separated by spaces) must all match.
+ * <p>Ranking: any name match before any keyword match, before department and life-event names;
+ * among names, a match at the start and one covering the whole name count more; then how much of
+ * the text the query covers; then the item's popularity (themes count as most popular). Several words (separated by spaces) must all match.
  *
  * <p>Immutable after construction, thread-safe; a search allocates only per-query arrays.
  * Measured speed: docs/catalog-search.md.
@@ -236,7 +236,9 @@ public final class CatalogSearch {
                     }
                     int t = owner.get(sid);
                     int units = unitHan.get(sid).length;
-                    int score = weight(field.get(sid)) + (u == 0 ? 300 : 0) + (u == 0 && end == units ? 200 : 0)
+                    // start-of-name and whole-name bonuses only for names: any name match outranks keywords
+                    boolean name = field.get(sid) == Field.NAME;
+                    int score = weight(field.get(sid)) + (name && u == 0 ? 300 : 0) + (name && u == 0 && end == units ? 200 : 0)
                             + 200 * (end - u) / units;
                     if (score > termScore[t]) {
                         termScore[t] = score;
