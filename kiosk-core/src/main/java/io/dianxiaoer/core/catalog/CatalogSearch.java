@@ -28,7 +28,8 @@ import java.util.Map;
  * among names, a match at the start and one covering the whole name count more; then how much of
  * the text the query covers; then the item's popularity (themes count as most popular). Several words (separated by spaces) must all match.
  *
- * <p>Immutable after construction, thread-safe; a search allocates only per-query arrays.
+ * <p>Immutable after construction and thread-safe (work arrays are per thread); a search allocates
+ * little beyond its result.
  * Measured speed: docs/catalog-search.md.
  */
 public final class CatalogSearch {
@@ -207,78 +208,194 @@ public final class CatalogSearch {
         return terms;
     }
 
+    /**
+     * Per-thread work arrays, so that a search allocates almost nothing (the kiosk searches on
+     * every key press; garbage would mean collector pauses on the UI's frame budget). Entries are
+     * valid only where {@code stamp[t] == generation}, so nothing is cleared between searches.
+     */
+    private static final class Scratch {
+        final int[] stamp;
+        final int[] score;
+        final int[] sid;
+        final int[] start;
+        final int[] end;
+        final IntList touched = new IntList();
+        int generation;
+        int budget;
+
+        Scratch(int n) {
+            stamp = new int[n];
+            score = new int[n];
+            sid = new int[n];
+            start = new int[n];
+            end = new int[n];
+        }
+    }
+
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(targets.size()));
+
     /** Best first; at most {@code limit} hits. An empty or punctuation-only query finds nothing. */
     public List<SearchHit> search(String query, int limit) {
         List<List<Token>> terms = parse(query);
         if (terms.isEmpty() || limit <= 0) {
             return List.of();
         }
-        int n = targets.size();
-        int[] total = new int[n];
-        int[] bestSid = new int[n];
-        int[] bestStart = new int[n];
-        int[] bestEnd = new int[n];
-        int[] termScore = new int[n];
-        int[] termSid = new int[n];
-        int[] termStart = new int[n];
-        int[] termEnd = new int[n];
+        Scratch sc = scratch.get();
+        // targets still in the running, with their summed score and where their first word matched
+        int[] alive = null;
+        int[] total = null;
+        int[] bestSid = null;
+        int[] bestStart = null;
+        int[] bestEnd = null;
+        int aliveCount = 0;
         for (int ti = 0; ti < terms.size(); ti++) {
-            List<Token> term = terms.get(ti);
-            Arrays.fill(termScore, -1);
-            for (int[] list : candidates(term)) {
-                for (int posting : list) {
-                    int sid = posting >>> 8;
-                    int u = posting & 0xFF;
-                    int[] budget = {STEP_BUDGET};
-                    int end = match(term, 0, 0, sid, u, budget);
-                    if (end < 0) {
-                        continue;
-                    }
-                    int t = owner.get(sid);
-                    int units = unitHan.get(sid).length;
-                    // start-of-name and whole-name bonuses only for names: any name match outranks keywords
-                    boolean name = field.get(sid) == Field.NAME;
-                    int score = weight(field.get(sid)) + (name && u == 0 ? 300 : 0) + (name && u == 0 && end == units ? 200 : 0)
-                            + 200 * (end - u) / units;
-                    if (score > termScore[t]) {
-                        termScore[t] = score;
-                        termSid[t] = sid;
-                        termStart[t] = u;
-                        termEnd[t] = end;
+            scoreTerm(terms.get(ti), sc);
+            if (ti == 0) {
+                aliveCount = sc.touched.size;
+                alive = Arrays.copyOf(sc.touched.data, aliveCount);
+                total = new int[aliveCount];
+                bestSid = new int[aliveCount];
+                bestStart = new int[aliveCount];
+                bestEnd = new int[aliveCount];
+                for (int i = 0; i < aliveCount; i++) {
+                    int t = alive[i];
+                    total[i] = sc.score[t];
+                    bestSid[i] = sc.sid[t];
+                    bestStart[i] = sc.start[t];
+                    bestEnd[i] = sc.end[t];
+                }
+            } else {
+                int kept = 0;
+                for (int i = 0; i < aliveCount; i++) {
+                    int t = alive[i];
+                    if (sc.stamp[t] == sc.generation) {
+                        alive[kept] = t;
+                        total[kept] = total[i] + sc.score[t];
+                        bestSid[kept] = bestSid[i];
+                        bestStart[kept] = bestStart[i];
+                        bestEnd[kept] = bestEnd[i];
+                        kept++;
                     }
                 }
+                aliveCount = kept;
             }
-            for (int t = 0; t < n; t++) {
-                if (ti == 0) {
-                    total[t] = termScore[t];
-                    bestSid[t] = termSid[t];
-                    bestStart[t] = termStart[t];
-                    bestEnd[t] = termEnd[t];
-                } else if (total[t] >= 0) {
-                    total[t] = termScore[t] < 0 ? -1 : total[t] + termScore[t];
-                }
+            if (aliveCount == 0) {
+                return List.of();
             }
         }
-        List<Integer> found = new ArrayList<>();
-        for (int t = 0; t < n; t++) {
-            if (total[t] >= 0) {
-                total[t] += targets.get(t).popularity();
-                found.add(t);
-            }
+        for (int i = 0; i < aliveCount; i++) {
+            total[i] += targets.get(alive[i]).popularity();
         }
-        found.sort((a, b) -> total[a] != total[b] ? Integer.compare(total[b], total[a])
-                : targets.get(a).name().zh().length() != targets.get(b).name().zh().length()
-                ? Integer.compare(targets.get(a).name().zh().length(), targets.get(b).name().zh().length())
-                : targets.get(a).code().compareTo(targets.get(b).code()));
-        List<SearchHit> hits = new ArrayList<>(Math.min(limit, found.size()));
-        for (int i = 0; i < found.size() && hits.size() < limit; i++) {
-            int t = found.get(i);
-            Target tg = targets.get(t);
-            int sid = bestSid[t];
-            hits.add(new SearchHit(tg.kind(), tg.code(), tg.name(), total[t], field.get(sid), text.get(sid),
-                    unitStart.get(sid)[bestStart[t]], unitEnd.get(sid)[bestEnd[t] - 1]));
+        int[] top = top(alive, total, aliveCount, limit);
+        List<SearchHit> hits = new ArrayList<>(top.length);
+        for (int i : top) {
+            Target tg = targets.get(alive[i]);
+            int sid = bestSid[i];
+            hits.add(new SearchHit(tg.kind(), tg.code(), tg.name(), total[i], field.get(sid), text.get(sid),
+                    unitStart.get(sid)[bestStart[i]], unitEnd.get(sid)[bestEnd[i] - 1]));
         }
         return List.copyOf(hits);
+    }
+
+    /** Scores one query word against every place it can start; results in {@code sc} for this generation. */
+    private void scoreTerm(List<Token> term, Scratch sc) {
+        int gen = ++sc.generation;
+        sc.touched.size = 0;
+        for (int[] list : candidates(term)) {
+            for (int posting : list) {
+                int sid = posting >>> 8;
+                int u = posting & 0xFF;
+                sc.budget = STEP_BUDGET;
+                int end = match(term, 0, 0, sid, u, sc);
+                if (end < 0) {
+                    continue;
+                }
+                int t = owner.get(sid);
+                int units = unitHan.get(sid).length;
+                // start-of-name and whole-name bonuses only for names: any name match outranks keywords
+                boolean name = field.get(sid) == Field.NAME;
+                int score = weight(field.get(sid)) + (name && u == 0 ? 300 : 0) + (name && u == 0 && end == units ? 200 : 0)
+                        + 200 * (end - u) / units;
+                if (sc.stamp[t] != gen) {
+                    sc.stamp[t] = gen;
+                    sc.score[t] = -1;
+                    sc.touched.add(t);
+                }
+                if (score > sc.score[t]) {
+                    sc.score[t] = score;
+                    sc.sid[t] = sid;
+                    sc.start[t] = u;
+                    sc.end[t] = end;
+                }
+            }
+        }
+    }
+
+    /**
+     * Indices (into alive/total) of the best {@code limit} entries, best first: higher score,
+     * then shorter name, then catalog order. Selection rather than a full sort: a one-letter query
+     * can match thousands of items and the screen shows a handful.
+     */
+    private int[] top(int[] alive, int[] total, int count, int limit) {
+        int k = Math.min(limit, count);
+        int[] heap = new int[k]; // the worst of the kept entries at heap[0]
+        int size = 0;
+        for (int i = 0; i < count; i++) {
+            if (size < k) {
+                heap[size] = i;
+                int c = size++;
+                while (c > 0 && better(alive, total, heap[(c - 1) / 2], heap[c])) {
+                    int p = (c - 1) / 2;
+                    int tmp = heap[p];
+                    heap[p] = heap[c];
+                    heap[c] = tmp;
+                    c = p;
+                }
+            } else if (better(alive, total, i, heap[0])) {
+                heap[0] = i;
+                int c = 0;
+                while (true) {
+                    int l = 2 * c + 1;
+                    int r = l + 1;
+                    int w = c;
+                    if (l < size && better(alive, total, heap[w], heap[l])) {
+                        w = l;
+                    }
+                    if (r < size && better(alive, total, heap[w], heap[r])) {
+                        w = r;
+                    }
+                    if (w == c) {
+                        break;
+                    }
+                    int tmp = heap[w];
+                    heap[w] = heap[c];
+                    heap[c] = tmp;
+                    c = w;
+                }
+            }
+        }
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = heap[i];
+        }
+        Arrays.sort(order, (a, b) -> better(alive, total, a, b) ? -1 : better(alive, total, b, a) ? 1 : 0);
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = order[i];
+        }
+        return out;
+    }
+
+    private boolean better(int[] alive, int[] total, int a, int b) {
+        if (total[a] != total[b]) {
+            return total[a] > total[b];
+        }
+        int la = targets.get(alive[a]).name().zh().length();
+        int lb = targets.get(alive[b]).name().zh().length();
+        if (la != lb) {
+            return la < lb;
+        }
+        return alive[a] < alive[b];
     }
 
     private static int weight(Field f) {
@@ -308,11 +425,11 @@ public final class CatalogSearch {
      * Matches tokens[ti] (from character {@code off} of a letter run) onwards against units from
      * {@code u}; returns the unit index after the match, or -1.
      */
-    private int match(List<Token> tokens, int ti, int off, int sid, int u, int[] budget) {
+    private int match(List<Token> tokens, int ti, int off, int sid, int u, Scratch budget) {
         if (ti == tokens.size()) {
             return u;
         }
-        if (--budget[0] < 0) {
+        if (--budget.budget < 0) {
             return -1; // pathological input: give up on this place rather than stall the screen
         }
         char[] han = unitHan.get(sid);
