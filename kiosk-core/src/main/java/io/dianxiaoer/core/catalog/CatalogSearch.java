@@ -20,9 +20,11 @@ import java.util.Map;
  * letters/digits. A query word matches a run of consecutive units when each Han character of the
  * query equals its unit, and each run of typed letters is spent as non-empty beginnings of
  * consecutive syllables: {@code jzz}, {@code juzhuzheng}, {@code juzhz} and {@code 居住z} all match
- * 居住证. An inverted index from the first one or two typed letters (or the first character) to the
- * unit positions where a match can start means a query only tries the few places it can match
- * at, never the whole catalog.
+ * 居住证. An inverted index from the first typed letters (or the first character) to the unit
+ * positions where a match can start means a query only tries the few places it can match at,
+ * never the whole catalog: keys are a unit's first one, two or three letters, and pairs of
+ * adjacent units' beginnings ({@code jz}: j-syllable then z-syllable; {@code juz}: ju… then z…).
+ * Department and life-event names are indexed once each, shared by their items.
  *
  * <p>Ranking: any name match before any keyword match, before department and life-event names;
  * among names, a match at the start and one covering the whole name count more; then how much of
@@ -43,7 +45,7 @@ public final class CatalogSearch {
 
     private final List<Target> targets = new ArrayList<>();
     // per indexed text ("string id")
-    private final List<Integer> owner = new ArrayList<>();
+    private final List<int[]> owners = new ArrayList<>();
     private final List<Field> field = new ArrayList<>();
     private final List<String> text = new ArrayList<>();
     private final List<char[]> unitHan = new ArrayList<>();
@@ -54,27 +56,36 @@ public final class CatalogSearch {
 
     CatalogSearch(Catalog catalog, PinyinDictionary dictionary) {
         Map<String, IntList> building = new HashMap<>();
+        // department and life-event names are shared by many items: index each once, owned by all its items
+        Map<String, IntList> byDepartment = new java.util.LinkedHashMap<>();
+        Map<String, IntList> byLifeEvent = new java.util.LinkedHashMap<>();
         for (ServiceItem it : catalog.items()) {
             int t = targets.size();
             targets.add(new Target(Kind.ITEM, it.code(), it.name(), it.popularity()));
-            add(dictionary, building, t, Field.NAME, it.name().zh());
+            add(dictionary, building, new int[] {t}, Field.NAME, it.name().zh());
             for (String k : it.keywords()) {
-                add(dictionary, building, t, Field.KEYWORD, k);
+                add(dictionary, building, new int[] {t}, Field.KEYWORD, k);
             }
-            Department d = catalog.department(it.department());
-            add(dictionary, building, t, Field.DEPARTMENT, d.name().zh());
+            byDepartment.computeIfAbsent(it.department(), k -> new IntList()).add(t);
             for (String e : it.lifeEvents()) {
-                catalog.lifeEvents().stream().filter(l -> l.code().equals(e)).findFirst()
-                        .ifPresent(l -> add(dictionary, building, t, Field.LIFE_EVENT, l.name().zh()));
+                byLifeEvent.computeIfAbsent(e, k -> new IntList()).add(t);
+            }
+        }
+        byDepartment.forEach((code, items) ->
+                add(dictionary, building, items.toArray(), Field.DEPARTMENT, catalog.department(code).name().zh()));
+        for (LifeEvent e : catalog.lifeEvents()) {
+            IntList items = byLifeEvent.get(e.code());
+            if (items != null) {
+                add(dictionary, building, items.toArray(), Field.LIFE_EVENT, e.name().zh());
             }
         }
         for (Theme th : catalog.themes()) {
             int t = targets.size();
             // themes are few and bundle a whole errand: they lead when they match
             targets.add(new Target(Kind.THEME, th.code(), th.name(), 100));
-            add(dictionary, building, t, Field.NAME, th.name().zh());
+            add(dictionary, building, new int[] {t}, Field.NAME, th.name().zh());
             for (String k : th.keywords()) {
-                add(dictionary, building, t, Field.KEYWORD, k);
+                add(dictionary, building, new int[] {t}, Field.KEYWORD, k);
             }
         }
         Map<String, int[]> frozen = new HashMap<>(building.size() * 2);
@@ -87,7 +98,7 @@ public final class CatalogSearch {
         return text.size();
     }
 
-    private void add(PinyinDictionary dict, Map<String, IntList> building, int target, Field f, String s) {
+    private void add(PinyinDictionary dict, Map<String, IntList> building, int[] owning, Field f, String s) {
         String[] syl = dict.syllablesOf(s);
         List<Character> han = new ArrayList<>();
         List<String> sy = new ArrayList<>();
@@ -120,7 +131,7 @@ public final class CatalogSearch {
             return;
         }
         int sid = text.size();
-        owner.add(target);
+        owners.add(owning);
         field.add(f);
         text.add(s);
         char[] h = new char[han.size()];
@@ -142,8 +153,15 @@ public final class CatalogSearch {
                 if (y.length() >= 2) {
                     post(building, "2" + y.substring(0, 2), posting);
                 }
-                if (u + 1 < h.length && sy.get(u + 1) != null) {
-                    post(building, "i" + y.charAt(0) + sy.get(u + 1).charAt(0), posting);
+                if (y.length() >= 3) {
+                    post(building, "3" + y.substring(0, 3), posting);
+                }
+                String next = u + 1 < h.length ? sy.get(u + 1) : null;
+                if (next != null) {
+                    post(building, "i" + y.charAt(0) + next.charAt(0), posting);
+                    if (y.length() >= 2) {
+                        post(building, "p" + y.substring(0, 2) + next.charAt(0), posting);
+                    }
                 }
             }
         }
@@ -310,22 +328,23 @@ public final class CatalogSearch {
                 if (end < 0) {
                     continue;
                 }
-                int t = owner.get(sid);
                 int units = unitHan.get(sid).length;
                 // start-of-name and whole-name bonuses only for names: any name match outranks keywords
                 boolean name = field.get(sid) == Field.NAME;
                 int score = weight(field.get(sid)) + (name && u == 0 ? 300 : 0) + (name && u == 0 && end == units ? 200 : 0)
                         + 200 * (end - u) / units;
-                if (sc.stamp[t] != gen) {
-                    sc.stamp[t] = gen;
-                    sc.score[t] = -1;
-                    sc.touched.add(t);
-                }
-                if (score > sc.score[t]) {
-                    sc.score[t] = score;
-                    sc.sid[t] = sid;
-                    sc.start[t] = u;
-                    sc.end[t] = end;
+                for (int t : owners.get(sid)) {
+                    if (sc.stamp[t] != gen) {
+                        sc.stamp[t] = gen;
+                        sc.score[t] = -1;
+                        sc.touched.add(t);
+                    }
+                    if (score > sc.score[t]) {
+                        sc.score[t] = score;
+                        sc.sid[t] = sid;
+                        sc.start[t] = u;
+                        sc.end[t] = end;
+                    }
                 }
             }
         }
@@ -398,6 +417,35 @@ public final class CatalogSearch {
         return alive[a] < alive[b];
     }
 
+    /**
+     * The codes a query matches, found by trying every unit of every text (no index): the
+     * reference the index is tested against.
+     */
+    java.util.Set<String> scanAll(String query) {
+        List<List<Token>> terms = parse(query);
+        java.util.Set<String> result = null;
+        Scratch sc = new Scratch(targets.size());
+        for (List<Token> term : terms) {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            for (int sid = 0; sid < text.size(); sid++) {
+                for (int u = 0; u < unitHan.get(sid).length; u++) {
+                    sc.budget = STEP_BUDGET;
+                    if (match(term, 0, 0, sid, u, sc) >= 0) {
+                        for (int t : owners.get(sid)) {
+                            found.add(targets.get(t).code());
+                        }
+                    }
+                }
+            }
+            if (result == null) {
+                result = found;
+            } else {
+                result.retainAll(found);
+            }
+        }
+        return result == null ? java.util.Set.of() : result;
+    }
+
     private static int weight(Field f) {
         return switch (f) {
             case NAME -> 1000;
@@ -414,9 +462,16 @@ public final class CatalogSearch {
             return List.of(postings.getOrDefault("c" + first.han(), new int[0]));
         }
         String l = first.latin();
-        if (l.length() >= 2) {
-            return List.of(postings.getOrDefault("2" + l.substring(0, 2), new int[0]),
-                    postings.getOrDefault("i" + l.substring(0, 2), new int[0]));
+        // The first unit spends k >= 1 letters of the run: k >= 3 (its syllable begins with the first
+        // three letters), k == 2 (begins with two, the next unit with the third), k == 1 (the next
+        // unit begins with the second letter). The keys of these cases cover every possible start.
+        if (l.length() >= 3) {
+            int[] none = new int[0];
+            return List.of(postings.getOrDefault("3" + l.substring(0, 3), none), postings.getOrDefault("p" + l.substring(0, 3), none),
+                    postings.getOrDefault("i" + l.substring(0, 2), none));
+        }
+        if (l.length() == 2) {
+            return List.of(postings.getOrDefault("2" + l, new int[0]), postings.getOrDefault("i" + l, new int[0]));
         }
         return List.of(postings.getOrDefault("1" + l, new int[0]));
     }

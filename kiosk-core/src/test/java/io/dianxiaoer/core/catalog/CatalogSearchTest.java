@@ -143,6 +143,38 @@ class CatalogSearchTest {
                 .extracting(SearchHit::code).contains(code);
     }
 
+    /** A query typed the way people do: from a piece of a real name, each character as itself, its syllable or its initial. */
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> typedQueries() {
+        List<String> names = large.items().stream().map(i -> i.name().zh()).distinct().toList();
+        return net.jqwik.api.Combinators.combine(net.jqwik.api.Arbitraries.of(names),
+                net.jqwik.api.Arbitraries.integers().between(0, 30), net.jqwik.api.Arbitraries.integers().between(1, 6),
+                net.jqwik.api.Arbitraries.integers().between(0, 2).list().ofSize(6)).as((name, from, len, modes) -> {
+            String[] syl = io.dianxiaoer.core.pinyin.PinyinDictionary.standard().syllablesOf(name);
+            int start = Math.min(from, name.length() - 1);
+            StringBuilder q = new StringBuilder();
+            for (int i = start, k = 0; i < name.length() && k < len; i++, k++) {
+                int mode = syl[i] == null ? 0 : modes.get(k);
+                q.append(mode == 0 ? String.valueOf(name.charAt(i)) : mode == 1 ? syl[i] : syl[i].substring(0, 1));
+            }
+            return q.toString();
+        });
+    }
+
+    @Property(tries = 100) // each try scans all 5,000 items without the index: keep the count modest
+    void theIndexFindsExactlyWhatAScanOfEveryPositionFinds(@ForAll("typedQueries") String query) {
+        java.util.Set<String> viaIndex = new java.util.HashSet<>();
+        large.search(query, Integer.MAX_VALUE).forEach(h -> viaIndex.add(h.code()));
+        assertThat(viaIndex).as(query).isEqualTo(large.index().scanAll(query)).isNotEmpty();
+    }
+
+    @Property(tries = 60)
+    void theIndexAgreesWithTheScanOnArbitraryLetters(@ForAll @StringLength(min = 1, max = 8) @net.jqwik.api.constraints.CharRange(from = 'a', to = 'z') String query) {
+        java.util.Set<String> viaIndex = new java.util.HashSet<>();
+        large.search(query, Integer.MAX_VALUE).forEach(h -> viaIndex.add(h.code()));
+        assertThat(viaIndex).as(query).isEqualTo(large.index().scanAll(query));
+    }
+
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<String> codes() {
         return net.jqwik.api.Arbitraries.of(Catalog.sample().items().stream().map(ServiceItem::code).toList());
