@@ -1,0 +1,142 @@
+package io.dianxiaoer.device.document;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+
+import io.dianxiaoer.device.vision.Mats;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Measures one page picture (see {@link PageQuality} for what each number means) and turns the
+ * numbers into retake reasons with {@link QualityThresholds}. Works on the page scaled to at most
+ * {@value #MEASURE_LONG_SIDE} px, so that the numbers do not depend much on the camera's
+ * resolution. Stateless.
+ */
+final class QualityMeter {
+
+    static final int MEASURE_LONG_SIDE = 1200;
+
+    private QualityMeter() {
+    }
+
+    static PageQuality measure(Mat page, PageOutline outline, double lightUniformity, QualityThresholds t) {
+        try (PointerScope scope = new PointerScope()) {
+            double s = Math.min(1.0, (double) MEASURE_LONG_SIDE / Math.max(page.cols(), page.rows()));
+            Mat small = page;
+            if (s < 1.0) {
+                small = new Mat();
+                opencv_imgproc.resize(page, small, new Size((int) Math.round(page.cols() * s),
+                        (int) Math.round(page.rows() * s)), 0, 0, INTER_AREA);
+            }
+            Mat grey = new Mat();
+            opencv_imgproc.cvtColor(small, grey, COLOR_BGR2GRAY);
+            int w = grey.cols();
+            int h = grey.rows();
+            // Leave out a thin margin: the crop's edge may hold a sliver of the camera base.
+            int mx = Math.max(1, w / 50);
+            int my = Math.max(1, h / 50);
+            Mat inner = new Mat(grey, new org.bytedeco.opencv.opencv_core.Rect(mx, my, w - 2 * mx, h - 2 * my));
+            byte[] g = Mats.toBytes(inner);
+
+            int[] hist = new int[256];
+            for (byte b : g) {
+                hist[b & 0xFF]++;
+            }
+            double p5 = percentile(hist, g.length, 0.05);
+            double p90 = percentile(hist, g.length, 0.90);
+            double p95 = percentile(hist, g.length, 0.95);
+            int clipped = 0;
+            for (int v = 250; v < 256; v++) {
+                clipped += hist[v];
+            }
+            double clippedFraction = (double) clipped / g.length;
+
+            double sharpness = sharpness(inner, p5, p95);
+            double glare = clippedFraction > t.maxClippedFraction() ? 0 : glareFraction(inner, g.length);
+
+            List<RetakeReason> reasons = new ArrayList<>();
+            if (!outline.found()) {
+                reasons.add(RetakeReason.NO_PAGE);
+            } else if (outline.cutOff() && outline.inFrameFraction() < t.minInFrameFraction()) {
+                reasons.add(RetakeReason.PAGE_CUT_OFF);
+            } else if (outline.sidesSeen() < 4) {
+                reasons.add(RetakeReason.PAGE_CUT_OFF);
+            }
+            if (sharpness < t.minSharpness()) {
+                reasons.add(RetakeReason.BLURRED);
+            }
+            if (p90 < t.minWhiteLevel()) {
+                reasons.add(RetakeReason.TOO_DARK);
+            }
+            if (clippedFraction > t.maxClippedFraction()) {
+                reasons.add(RetakeReason.TOO_BRIGHT);
+            } else if (glare > t.maxGlareFraction()) {
+                reasons.add(RetakeReason.GLARE);
+            }
+            if (outline.found() && lightUniformity < t.minLightUniformity()) {
+                reasons.add(RetakeReason.UNEVEN_LIGHT);
+            }
+            reasons.sort(null); // enum order = importance
+            return new PageQuality(sharpness, glare, p90, clippedFraction, lightUniformity,
+                    outline.found() ? outline.inFrameFraction() : 0, reasons);
+        }
+    }
+
+    /**
+     * The strongest edges relative to the page's contrast: the 99.5th percentile of |Laplacian|
+     * over the 5–95 % grey range, × 100. Blur spreads an edge and lowers its second derivative,
+     * while the contrast stays, so this falls with blur and not with a dim lamp.
+     */
+    private static double sharpness(Mat grey, double p5, double p95) {
+        try (Mat lap = new Mat(); Mat abs = new Mat()) {
+            opencv_imgproc.Laplacian(grey, lap, opencv_core.CV_16S, 3, 1, 0, opencv_core.BORDER_REPLICATE);
+            opencv_core.convertScaleAbs(lap, abs);
+            byte[] a = Mats.toBytes(abs);
+            int[] hist = new int[256];
+            for (byte b : a) {
+                hist[b & 0xFF]++;
+            }
+            double strong = percentile(hist, a.length, 0.995);
+            double range = Math.max(16, p95 - p5);
+            return 100.0 * strong / range / 4.0;
+        }
+    }
+
+    /** Share of the page in saturated blobs bigger than speckles (a reflection, not a white dot). */
+    private static double glareFraction(Mat grey, int area) {
+        try (PointerScope scope = new PointerScope()) {
+            Mat mask = new Mat();
+            opencv_imgproc.threshold(grey, mask, 249, 255, opencv_imgproc.THRESH_BINARY);
+            MatVector contours = new MatVector();
+            opencv_imgproc.findContours(mask, contours, opencv_imgproc.RETR_EXTERNAL, opencv_imgproc.CHAIN_APPROX_SIMPLE);
+            double minBlob = area * 0.0005;
+            double sum = 0;
+            for (long i = 0; i < contours.size(); i++) {
+                double a = opencv_imgproc.contourArea(contours.get(i));
+                if (a >= minBlob) {
+                    sum += a;
+                }
+            }
+            return sum / area;
+        }
+    }
+
+    private static double percentile(int[] hist, int n, double q) {
+        long target = (long) Math.ceil(q * n);
+        long acc = 0;
+        for (int v = 0; v < hist.length; v++) {
+            acc += hist[v];
+            if (acc >= target) {
+                return v;
+            }
+        }
+        return hist.length - 1;
+    }
+}
