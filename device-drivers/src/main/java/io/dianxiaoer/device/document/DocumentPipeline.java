@@ -163,9 +163,10 @@ public final class DocumentPipeline {
         try (Mat src = Mats.points(q.xy());
              Mat dst = Mats.points(new double[] {0, 0, ow, 0, ow, oh, 0, oh});
              Mat m = opencv_imgproc.getPerspectiveTransform(src, dst)) {
-            // Parts of a cut-off page outside the picture come out white, like empty paper.
+            // Parts of a cut-off page outside the picture come out mid grey: neither paper nor glare
+            // nor print to the quality measures.
             opencv_imgproc.warpPerspective(bgr, out, m, new Size(ow, oh), opencv_imgproc.INTER_LINEAR,
-                    opencv_core.BORDER_CONSTANT, new Scalar(255, 255, 255, 0));
+                    opencv_core.BORDER_CONSTANT, new Scalar(150, 150, 150, 0));
         }
         return out;
     }

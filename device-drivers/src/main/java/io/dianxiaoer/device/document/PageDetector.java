@@ -50,7 +50,7 @@ public final class PageDetector {
     private static final double MIN_SOLIDITY = 0.85;
     /** Grey levels between the page and the base, at least. */
     private static final double MIN_CONTRAST = 20;
-    private static final double BORDER_TOLERANCE = 2.5;
+    private static final double BORDER_TOLERANCE = 4.5;
     private static final double[] USUAL_ASPECTS = {Math.sqrt(2), 1.586};
 
     public PageDetector() {
@@ -113,12 +113,9 @@ public final class PageDetector {
             Mat hull = new Mat();
             opencv_imgproc.convexHull(contour, hull);
             double perimeter = opencv_imgproc.arcLength(hull, true);
-            Mat approx = new Mat();
-            opencv_imgproc.approxPolyDP(hull, approx, 0.012 * perimeter, true);
-            int[] poly = ints(approx);
             int[] boundary = ints(contour);
-
-            Optional<Fit> fit = fitSides(poly, boundary, perimeter, w, h);
+            List<double[]> segments = pageSegments(ints(hull), perimeter, w, h);
+            Optional<Fit> fit = fitSides(segments, boundary, w, h);
             if (fit.isEmpty()) {
                 return PageOutline.notFound(fw, fh);
             }
@@ -166,29 +163,82 @@ public final class PageDetector {
         }
     }
 
-    private static Optional<Fit> fitSides(int[] poly, int[] boundary, double perimeter, int w, int h) {
-        int n = poly.length / 2;
+    /**
+     * The page's straight sides along the hull, in order. Hull edges that run along one picture
+     * border are where the page is cut off; the hull is split there, and each remaining chain is
+     * simplified on its own — so a short stretch of page side next to the border is not merged into
+     * the border. Pieces shorter than 3 % of the perimeter (bevels of rounded corners) are dropped,
+     * except at the ends of a chain.
+     */
+    static List<double[]> pageSegments(int[] hull, double perimeter, int w, int h) {
+        int n = hull.length / 2;
+        List<double[]> out = new ArrayList<>();
         if (n < 3) {
-            return Optional.empty();
+            return out;
         }
-        // Page sides in polygon order: edges that do not run along the picture border, and are not
-        // mere bevels of a rounded or blurred corner.
-        List<double[]> sides = new ArrayList<>();
+        boolean[] frameEdge = new boolean[n];
+        int firstFrame = -1;
         for (int i = 0; i < n; i++) {
             int j = (i + 1) % n;
-            double ax = poly[2 * i];
-            double ay = poly[2 * i + 1];
-            double bx = poly[2 * j];
-            double by = poly[2 * j + 1];
-            if (onSameBorder(ax, ay, bx, by, w, h)) {
-                continue;
+            frameEdge[i] = onSameBorder(hull[2 * i], hull[2 * i + 1], hull[2 * j], hull[2 * j + 1], w, h);
+            if (frameEdge[i] && firstFrame < 0) {
+                firstFrame = i;
             }
-            double len = Math.hypot(bx - ax, by - ay);
-            if (len < 0.05 * perimeter) {
-                continue;
-            }
-            sides.add(new double[] {ax, ay, bx, by, len});
         }
+        List<List<int[]>> chains = new ArrayList<>();
+        boolean closed = firstFrame < 0;
+        int start = closed ? 0 : (firstFrame + 1) % n;
+        List<int[]> chain = new ArrayList<>();
+        for (int step = 0; step < n; step++) {
+            int i = (start + step) % n;
+            if (frameEdge[i]) {
+                if (chain.size() >= 1) {
+                    chain.add(new int[] {hull[2 * i], hull[2 * i + 1]});
+                    chains.add(chain);
+                }
+                chain = new ArrayList<>();
+                continue;
+            }
+            if (chain.isEmpty()) {
+                chain.add(new int[] {hull[2 * i], hull[2 * i + 1]});
+            }
+            int j = (i + 1) % n;
+            chain.add(new int[] {hull[2 * j], hull[2 * j + 1]});
+        }
+        if (chain.size() >= 2) {
+            chains.add(chain);
+        }
+        double eps = 0.012 * perimeter;
+        for (List<int[]> c : chains) {
+            int[] pts = new int[c.size() * 2];
+            for (int k = 0; k < c.size(); k++) {
+                pts[2 * k] = c.get(k)[0];
+                pts[2 * k + 1] = c.get(k)[1];
+            }
+            int[] simple;
+            try (Mat curve = new Mat(c.size(), 1, opencv_core.CV_32SC2); Mat approx = new Mat()) {
+                new IntPointer(curve.data()).put(pts);
+                opencv_imgproc.approxPolyDP(curve, approx, eps, closed);
+                simple = ints(approx);
+            }
+            int m = simple.length / 2;
+            int edges = closed ? m : m - 1;
+            for (int k = 0; k < edges; k++) {
+                int l = (k + 1) % m;
+                double len = Math.hypot(simple[2 * l] - simple[2 * k], simple[2 * l + 1] - simple[2 * k + 1]);
+                // A short piece at the end of an open chain is the last bit of a side that runs out of
+                // the picture: keep it (it fixes that side's direction); inside a chain it is a bevel.
+                boolean chainEnd = !closed && (k == 0 || k == edges - 1);
+                if (len >= 0.03 * perimeter || (chainEnd && len >= Math.max(12, 0.008 * perimeter))) {
+                    out.add(new double[] {simple[2 * k], simple[2 * k + 1], simple[2 * l], simple[2 * l + 1], len});
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Fit> fitSides(List<double[]> segments, int[] boundary, int w, int h) {
+        List<double[]> sides = new ArrayList<>(segments);
         while (sides.size() > 4) { // keep the four longest, in order
             int shortest = 0;
             for (int i = 1; i < sides.size(); i++) {

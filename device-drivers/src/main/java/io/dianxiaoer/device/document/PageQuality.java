@@ -8,8 +8,8 @@ import java.util.Objects;
  * evened out (so the measures describe the capture, not the correction). Later checks of the
  * materials read these numbers; the citizen sees {@link #reasons()}.
  *
- * @param sharpness       edge strength: the standard deviation of the Laplacian of the page at
- *                        ≤ 1200 px, relative to the page's contrast (× 100); crisp print scores high
+ * @param sharpness       100 / the mean width in px of the page's strong edges (at ≤ 1200 px): crisp
+ *                        print ≈ 20–35, a camera out of focus by σ = 4 px ≈ 6–9; 0 when no edge is left
  * @param glareFraction   share of the page in saturated highlight blobs (reflections)
  * @param whiteLevel      the paper's brightness: 90th percentile of grey, 0..255
  * @param clippedFraction share of the page at 250 or more (burnt out)

@@ -9,5 +9,5 @@ package io.dianxiaoer.device.document;
 public record QualityThresholds(double minSharpness, double maxGlareFraction, double minWhiteLevel,
                                 double maxClippedFraction, double minLightUniformity, double minInFrameFraction) {
 
-    public static final QualityThresholds DEFAULT = new QualityThresholds(8.0, 0.004, 95, 0.35, 0.30, 0.985);
+    public static final QualityThresholds DEFAULT = new QualityThresholds(10.0, 0.004, 95, 0.35, 0.30, 0.985);
 }
