@@ -6,6 +6,7 @@ import io.dianxiaoer.core.event.DeviceStatusChanged;
 import io.dianxiaoer.device.api.Device;
 import io.dianxiaoer.device.api.DeviceCounters;
 import io.dianxiaoer.device.api.DeviceHealth;
+import io.dianxiaoer.device.vision.FfmpegErrors;
 import io.dianxiaoer.device.vision.Mats;
 import io.dianxiaoer.device.vision.NativeVision;
 import java.time.Clock;
@@ -53,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * read timeout (a hung V4L2 device) and measures the frame rate.
  *
  * <p><b>States.</b> {@code OPENING} → {@code READY}; {@code DEGRADED} while frames come slower than
- * {@link Settings#degradedBelowFps}; {@code OFFLINE} when the stream ends, errors persist or no
+ * {@link Settings#degradedBelowFps} or damaged frames arrived in the last two seconds (FFmpeg drops
+ * them whole; they are counted as {@code errors}); {@code OFFLINE} when the stream ends, errors persist or no
  * frame came for {@link Settings#stallTimeout} (network reads are bounded by the same timeout, so a
  * dead stream is reported within about {@code stallTimeout} + ¼ s). While {@code OFFLINE} it tries
  * to reopen every {@link Settings#reconnectDelay} and returns to {@code READY} by itself. Status
@@ -135,6 +137,7 @@ public final class Camera implements Device {
 
     // Confined to the watchdog thread.
     private final ArrayDeque<Long> frameCountSamples = new ArrayDeque<>();
+    private final ArrayDeque<Long> errorCountSamples = new ArrayDeque<>();
 
     public Camera(String id, CameraSource source, Settings settings, Clock clock) {
         this.id = Objects.requireNonNull(id, "id");
@@ -333,6 +336,7 @@ public final class Camera implements Device {
         if (status != DeviceStatus.OFFLINE) {
             setStatus(DeviceStatus.OPENING, "opening " + source.describe());
         }
+        FfmpegErrors.countOnThisThread(this::decodeError);
         FFmpegFrameGrabber g = source.newGrabber(settings.stallTimeout());
         try {
             g.start();
@@ -411,6 +415,15 @@ public final class Camera implements Device {
             return nextFrameDueNanos - System.nanoTime();
         }
         return 0;
+    }
+
+    /** FFmpeg reported an error on this camera's thread: a damaged frame it dropped, or a failed read. */
+    private void decodeError() {
+        if (connected) {
+            counters.increment("errors");
+            lastError = "damaged frame from " + source.describe();
+            lastErrorAt = clock.instant();
+        }
     }
 
     private void serveStills(Mat full, Instant at) {
@@ -506,8 +519,10 @@ public final class Camera implements Device {
     private void watch() {
         try {
             frameCountSamples.addLast(counters.get("frames"));
+            errorCountSamples.addLast(counters.get("errors"));
             if (frameCountSamples.size() > RATE_WINDOW_TICKS + 1) {
                 frameCountSamples.removeFirst();
+                errorCountSamples.removeFirst();
             }
             long now = System.nanoTime();
             if (!connected) {
@@ -530,9 +545,13 @@ public final class Camera implements Device {
             }
             boolean windowFull = ticks >= RATE_WINDOW_TICKS
                     && now - connectedAtNanos > RATE_WINDOW_TICKS * WATCHDOG_PERIOD_MS * 1_000_000;
-            if (windowFull && status == DeviceStatus.READY && measuredFps < settings.degradedBelowFps()) {
-                setStatus(DeviceStatus.DEGRADED, String.format(Locale.ROOT, "slow picture: %.1f frames per second", measuredFps));
-            } else if (status == DeviceStatus.DEGRADED && measuredFps >= settings.degradedBelowFps()) {
+            long recentErrors = ticks > 0 ? errorCountSamples.peekLast() - errorCountSamples.peekFirst() : 0;
+            boolean slow = windowFull && measuredFps < settings.degradedBelowFps();
+            if (status == DeviceStatus.READY && (slow || recentErrors > 0)) {
+                setStatus(DeviceStatus.DEGRADED, slow
+                        ? String.format(Locale.ROOT, "slow picture: %.1f frames per second", measuredFps)
+                        : recentErrors + " damaged frames in 2 s");
+            } else if (status == DeviceStatus.DEGRADED && !slow && recentErrors == 0) {
                 setStatus(DeviceStatus.READY, String.format(Locale.ROOT, "picture back to %.1f frames per second", measuredFps));
             }
         } catch (RuntimeException e) {

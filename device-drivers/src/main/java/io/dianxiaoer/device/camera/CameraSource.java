@@ -189,6 +189,8 @@ public final class CameraSource {
         if (kind == Kind.FILE && loop && isStillPicture()) {
             g.setOption("loop", "1"); // image2 demuxer: show one picture for ever
         }
+        // A damaged frame must be dropped whole, not shown half grey (or taken as a still).
+        g.setVideoOption("err_detect", "explode");
         ffmpegOptions.forEach(g::setOption);
         return g;
     }

@@ -2,7 +2,6 @@ package io.dianxiaoer.device.vision;
 
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.Loader;
-import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
@@ -40,9 +39,9 @@ public final class NativeVision {
             Loader.load(opencv_imgcodecs.class);
             Loader.load(avutil.class);
             // FFmpeg prints warnings ("deprecated pixel format", …) straight to stderr; route it to the
-            // log and keep only errors (the camera counts decode errors itself).
+            // log, keep only errors, and let each camera count its own decoding errors.
             avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-            FFmpegLogCallback.set();
+            FfmpegErrors.install();
             loaded = true;
         }
     }

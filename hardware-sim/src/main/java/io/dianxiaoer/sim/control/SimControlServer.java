@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.dianxiaoer.sim.idcard.SamFault;
 import io.dianxiaoer.sim.idcard.SamReaderSimulator;
@@ -62,6 +63,14 @@ public final class SimControlServer implements AutoCloseable {
 
     public int port() {
         return http.getAddress().getPort();
+    }
+
+    /**
+     * Mounts another simulator's control routes under {@code pathPrefix} (e.g. {@code /api/camera}):
+     * each device family keeps its routes in a class of its own.
+     */
+    public void addRoutes(String pathPrefix, HttpHandler handler) {
+        http.createContext(pathPrefix, handler);
     }
 
     public String baseUrl() {
@@ -141,6 +150,7 @@ public final class SimControlServer implements AutoCloseable {
                 <p id="state"></p>
                 <ul>%s</ul>
                 <p><button onclick="post('/api/idcard/remove')">取走卡片 Remove card</button></p>
+                <p><a href="/camera">模拟摄像头 Simulated cameras →</a></p>
                 <h2>故障注入 Faults</h2>
                 <p>%s</p>
                 <script>
