@@ -14,7 +14,11 @@ import java.time.Duration;
  *
  * <pre>
  * sim-ctl [--control URL] list | status | place KEY | remove | fault MODE
+ * sim-ctl [--control URL] camera-status | camera-scenes | camera-show CAM SCENE | camera-qr CAM TEXT
+ *                         | camera-fault CAM MODE | camera-unplug CAM | camera-plug CAM
  * </pre>
+ *
+ * CAM is {@code document} or {@code face}; SCENE one of {@code camera-scenes} (or {@code qr:TEXT}).
  *
  * URL defaults to {@code http://127.0.0.1:7080} (the port the kiosk's embedded simulator and
  * {@link SimulatorMain} use by default). Exit 0 on success, 1 when the simulator refused, 2 usage,
@@ -41,6 +45,7 @@ public final class SimCtl {
         }
         String verb = args[i];
         String arg = i + 1 < args.length ? args[i + 1] : null;
+        String arg2 = i + 2 < args.length ? args[i + 2] : null;
         HttpRequest.Builder req;
         switch (verb) {
             case "list" -> req = HttpRequest.newBuilder(URI.create(base + "/api/idcard/identities")).GET();
@@ -57,6 +62,27 @@ public final class SimCtl {
                     return usage();
                 }
                 req = post(base + "/api/idcard/fault?mode=" + URLEncoder.encode(arg, StandardCharsets.UTF_8));
+            }
+            case "camera-status" -> req = HttpRequest.newBuilder(URI.create(base + "/api/camera")).GET();
+            case "camera-scenes" -> req = HttpRequest.newBuilder(URI.create(base + "/api/camera/scenes")).GET();
+            case "camera-show", "camera-qr", "camera-fault" -> {
+                if (arg == null || arg2 == null) {
+                    return usage();
+                }
+                String q = switch (verb) {
+                    case "camera-show" -> "show?scene=";
+                    case "camera-qr" -> "qr?text=";
+                    default -> "fault?mode=";
+                };
+                req = post(base + "/api/camera/" + URLEncoder.encode(arg, StandardCharsets.UTF_8) + "/" + q
+                        + URLEncoder.encode(arg2, StandardCharsets.UTF_8));
+            }
+            case "camera-unplug", "camera-plug" -> {
+                if (arg == null) {
+                    return usage();
+                }
+                req = post(base + "/api/camera/" + URLEncoder.encode(arg, StandardCharsets.UTF_8) + "/"
+                        + verb.substring("camera-".length()));
             }
             default -> {
                 return usage();
@@ -84,6 +110,8 @@ public final class SimCtl {
 
     private static int usage() {
         System.err.println("usage: sim-ctl [--control URL] list | status | place KEY | remove | fault MODE");
+        System.err.println("       sim-ctl [--control URL] camera-status | camera-scenes | camera-show CAM SCENE | camera-qr CAM TEXT"
+                + " | camera-fault CAM MODE | camera-unplug CAM | camera-plug CAM   (CAM: document, face)");
         return 2;
     }
 }

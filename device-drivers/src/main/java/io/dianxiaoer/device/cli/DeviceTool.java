@@ -28,6 +28,9 @@ import java.util.HexFormat;
  * read-idcard --port URI [--timeout SECONDS] [--photo]
  *     Waits for a card, reads it once and prints the parsed identity as JSON.
  *     URI: tcp://host:port, serial:/dev/ttyUSB0?baud=115200, or a device path.
+ * capture-page --camera SOURCE --out FILE.jpg [--timeout SECONDS] [--budget KB]
+ *     Takes one page with the document camera, writes it, prints its quality as JSON
+ *     (see {@link CapturePageCommand}).
  * </pre>
  *
  * Exit codes: 0 read; 2 usage; 3 no card within the timeout; 4 card or reply invalid; 5 port unusable
@@ -49,6 +52,9 @@ public final class DeviceTool {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("capture-page")) {
+            return CapturePageCommand.run(args, out, err);
+        }
         if (args.length == 0 || !args[0].equals("read-idcard")) {
             usage(err);
             return USAGE;
@@ -175,5 +181,6 @@ public final class DeviceTool {
                   URI  tcp://127.0.0.1:7001 | serial:/dev/ttyUSB0?baud=115200 | /dev/ttyUSB0
                   prints the card's identity as JSON on stdout; exit 0 read, 3 no card, 4 bad card, 5 port error
                 """);
+        CapturePageCommand.usage(err);
     }
 }
