@@ -24,7 +24,9 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * dots), and the processed page into a directory — to look at what the tests check, and for the
  * docs' pictures.
  *
- * <pre>java -cp … io.dianxiaoer.sim.camera.SceneDump OUT_DIR [NAME …]</pre>
+ * <pre>java -cp … [-Ddxe.dump.width=960] io.dianxiaoer.sim.camera.SceneDump OUT_DIR [NAME …]</pre>
+ *
+ * {@code dxe.dump.width} scales the written frames (the pages stay as the pipeline made them).
  */
 public final class SceneDump {
 
@@ -56,7 +58,12 @@ public final class SceneDump {
                     opencv_imgproc.circle(m, new Point((int) scene.truth().x(i), (int) scene.truth().y(i)), 7,
                             new Scalar(0, 0, 255, 0), -1, opencv_imgproc.LINE_AA, 0);
                 }
-                Files.write(dir.resolve(spec.name() + "-frame.jpg"), Mats.encodeJpeg(m, 85));
+                int width = Integer.getInteger("dxe.dump.width", m.cols());
+                try (Mat small = new Mat()) {
+                    opencv_imgproc.resize(m, small, new org.bytedeco.opencv.opencv_core.Size(width,
+                            (int) Math.round((double) m.rows() * width / m.cols())), 0, 0, opencv_imgproc.INTER_AREA);
+                    Files.write(dir.resolve(spec.name() + "-frame.jpg"), Mats.encodeJpeg(small, 85));
+                }
                 Files.write(dir.resolve(spec.name() + "-page.jpg"), page.jpeg());
                 System.out.printf(Locale.ROOT, "%-28s %s %s error %.1f px%n", spec.name(), page, page.quality(),
                         page.outline().corners().map(q -> q.maxCornerDistance(scene.truth())).orElse(Double.NaN));
