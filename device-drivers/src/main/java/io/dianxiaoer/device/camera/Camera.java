@@ -492,6 +492,7 @@ public final class Camera implements Device {
             converter = null;
         }
         if (preview != null) {
+            Mats.wipe(preview); // it held a face or a document
             preview.release();
             preview.close();
             preview = null;
