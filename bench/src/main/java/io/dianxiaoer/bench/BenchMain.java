@@ -8,7 +8,6 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.Statistics;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -23,7 +22,7 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws Exception {
         int warmup = Integer.getInteger("bench.warmup", 3);
         int iterations = Integer.getInteger("bench.iterations", 5);
         int seconds = Integer.getInteger("bench.seconds", 1);
@@ -61,6 +60,10 @@ public final class BenchMain {
                     System.out.printf(Locale.ROOT, "  %-28s %6.2f× / %6.2f×%n", k, ms.get(k)[0] / grey[0], ms.get(k)[1] / grey[1]);
                 }
             }
+        }
+        if (args.length == 0) {
+            System.out.println();
+            CameraThroughput.run(Integer.getInteger("bench.camera.seconds", 10));
         }
     }
 }
