@@ -69,6 +69,26 @@ public final class CameraFrame {
         return g;
     }
 
+    /**
+     * Writes the pixels as BGRA with full alpha into {@code target} ({@code width × height × 4}
+     * bytes) — the layout screens take without another conversion (JavaFX
+     * {@code PixelFormat.getByteBgraPreInstance()}; with alpha 255, premultiplied is the same).
+     * Lets a screen reuse one buffer per frame size.
+     */
+    public void writeBgra(byte[] target) {
+        int n = width * height;
+        if (target.length != n * 4) {
+            throw new IllegalArgumentException("BGRA target for " + width + "×" + height + " needs " + (n * 4)
+                    + " bytes, got " + target.length);
+        }
+        for (int i = 0, j = 0, k = 0; i < n; i++, j += 3, k += 4) {
+            target[k] = bgr[j];
+            target[k + 1] = bgr[j + 1];
+            target[k + 2] = bgr[j + 2];
+            target[k + 3] = (byte) 0xFF;
+        }
+    }
+
     /** Counts frames since the camera opened; gaps mean frames were dropped for this listener. */
     public long sequence() {
         return sequence;
