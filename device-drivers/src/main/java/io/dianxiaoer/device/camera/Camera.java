@@ -587,8 +587,34 @@ public final class Camera implements Device {
         }
     }
 
-    private static String plain(Throwable e) {
+    /**
+     * FFmpeg's message in plain words: JavaCV's hints for programmers dropped, and the common error
+     * numbers named (a technician reads "connection refused", not "error -111").
+     */
+    static String plain(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        m = m.replace("(Has setFormat() been called?)", "")
+                .replace("(For more details, make sure FFmpegLogCallback.set() has been called.)", "").strip();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("error (-\\d+)").matcher(m);
+        if (code.find()) {
+            String name = switch (Integer.parseInt(code.group(1))) {
+                case -2 -> "no such file or device";
+                case -5 -> "input/output error";
+                case -13 -> "permission denied";
+                case -16 -> "device busy (another program is using the camera)";
+                case -19 -> "no such device (unplugged?)";
+                case -110 -> "timed out";
+                case -111 -> "connection refused";
+                case -1094995529 -> "invalid data";
+                default -> null;
+            };
+            if (name != null) {
+                return name + " (" + m + ")";
+            }
+        }
+        return m;
     }
 }

@@ -46,6 +46,23 @@ final class CapturePageCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        // The kiosk's log goes to the console's stdout; while the camera runs, send it to stderr so
+        // that stdout carries nothing but the JSON a script parses.
+        PrintStream console = System.out;
+        boolean redirect = out == console;
+        if (redirect) {
+            System.setOut(System.err);
+        }
+        try {
+            return capture(args, out, err);
+        } finally {
+            if (redirect) {
+                System.setOut(console);
+            }
+        }
+    }
+
+    private static int capture(String[] args, PrintStream out, PrintStream err) {
         String source = null;
         Path file = null;
         Duration timeout = Duration.ofSeconds(15);

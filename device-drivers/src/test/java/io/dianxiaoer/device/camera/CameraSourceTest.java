@@ -39,4 +39,14 @@ class CameraSourceTest {
         assertThatThrownBy(() -> CameraSource.parse("v4l2:?width=10")).hasMessageContaining("no device or file");
         assertThatThrownBy(() -> CameraSource.parse("v4l2:/dev/video0?novalue")).hasMessageContaining("key=value");
     }
+
+    @Test
+    void ffmpegErrorsAreNamedForTechnicians() {
+        String m = Camera.plain(new org.bytedeco.javacv.FFmpegFrameGrabber.Exception(
+                "avformat_open_input() error -111: Could not open input \"http://x\". (Has setFormat() been called?)"
+                        + " (For more details, make sure FFmpegLogCallback.set() has been called.)"));
+        assertThat(m).startsWith("connection refused (").doesNotContain("setFormat").doesNotContain("FFmpegLogCallback");
+        assertThat(Camera.plain(new RuntimeException("error -19: x"))).startsWith("no such device");
+        assertThat(Camera.plain(new RuntimeException())).isEqualTo("RuntimeException");
+    }
 }
