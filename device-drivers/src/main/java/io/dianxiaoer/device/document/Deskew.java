@@ -21,6 +21,7 @@ import org.bytedeco.opencv.opencv_imgproc.Vec4iVector;
  * lines, table borders), within ±{@value #MAX_SKEW}°. When the page outline is found, the
  * perspective correction has already made it upright and this is not needed. Stateless.
  */
+@SuppressWarnings("try") // a PointerScope frees the native pictures its block allocates; it is never named
 final class Deskew {
 
     static final double MAX_SKEW = 30;

@@ -41,6 +41,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * Rejects regions that are too small, not quadrilateral (solidity) or without contrast to the
  * base. Stateless and thread-safe; about 5–15 ms per picture.
  */
+@SuppressWarnings("try") // a PointerScope frees the native pictures its block allocates; it is never named
 public final class PageDetector {
 
     public static final int WORK_LONG_SIDE = 1000;

@@ -19,6 +19,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * {@value #MEASURE_LONG_SIDE} px, so that the numbers do not depend much on the camera's
  * resolution. Stateless.
  */
+@SuppressWarnings("try") // a PointerScope frees the native pictures its block allocates; it is never named
 final class QualityMeter {
 
     static final int MEASURE_LONG_SIDE = 1200;

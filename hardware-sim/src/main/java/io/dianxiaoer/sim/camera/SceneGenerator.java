@@ -20,6 +20,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * a dark textured base, lit by the chosen {@link Lighting}, optionally given a reflection, blurred,
  * and sprinkled with sensor noise. Deterministic for a given spec. Thread-safe (no shared state).
  */
+@SuppressWarnings("try") // a PointerScope frees the native pictures its block allocates; it is never named
 public final class SceneGenerator {
 
     /** A rendered scene: packed BGR pixels, the page's true corners (TL, TR, BR, BL of the document) and the flat page. */
