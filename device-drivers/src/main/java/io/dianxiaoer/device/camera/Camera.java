@@ -30,6 +30,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -48,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * ({@code device-<id>}): one task per frame, which grabs, converts to BGR, serves pending
  * {@link #captureStill() stills} at full resolution, scales a preview copy and offers it to every
  * {@link FrameSubscription} — each listener has its own thread and a one-frame mailbox, so a slow
- * listener only skips frames. Stills complete on a separate thread ({@code device-<id>-stills}),
+ * listener only skips frames. While nobody listens and no still is wanted, frames are read but not
+ * decoded (counted as {@code framesNotDecoded}). Stills complete on a separate thread ({@code device-<id>-stills}),
  * so code chained on the future never runs on the grab loop. A watchdog thread
  * ({@code device-<id>-watchdog}) notices a picture that stopped coming even where the source has no
  * read timeout (a hung V4L2 device) and measures the frame rate.
@@ -371,6 +374,9 @@ public final class Camera implements Device {
 
     /** Grabs and dispatches one frame; returns the delay before the next grab. */
     private long grabOne() {
+        if (subscriptions.isEmpty() && pendingStills.isEmpty()) {
+            return skimOne();
+        }
         Frame frame;
         try {
             frame = grabber.grabImage();
@@ -410,6 +416,57 @@ public final class Camera implements Device {
         Instant at = clock.instant();
         serveStills(full, at);
         offerPreview(full, at);
+        return pace(now);
+    }
+
+    /**
+     * Nobody watches and no still is wanted: read the next frame's packet without decoding it. The
+     * stream stays open and watched (stalls, ends, rate) at a fraction of the CPU — decoding a
+     * 1080p MJPEG stream costs about a third of a core. MJPEG frames stand alone, so the first
+     * listener or still simply decodes the next one.
+     */
+    private long skimOne() {
+        AVPacket packet;
+        try {
+            packet = grabber.grabPacket();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            counters.increment("errors");
+            error("bad data from " + source.describe() + ": " + plain(e));
+            if (++consecutiveErrors >= settings.offlineAfterErrors()) {
+                lostLink(consecutiveErrors + " bad frames in a row");
+                return settings.reconnectDelay().toNanos();
+            }
+            return 0;
+        }
+        if (packet == null) {
+            if (source.loop() && source.kind() == CameraSource.Kind.FILE) {
+                disconnect();
+                return 0;
+            }
+            lostLink(source.kind() == CameraSource.Kind.FILE ? "end of recording" : "the picture stopped");
+            return settings.reconnectDelay().toNanos();
+        }
+        boolean video = packet.stream_index() == grabber.getVideoStream();
+        avcodec.av_packet_unref(packet);
+        // The grabber's own packet: mark it consumed, or its next grabImage() would take the empty
+        // packet for an end-of-stream flush and drain the decoder.
+        packet.stream_index(-1);
+        if (!video) {
+            return 0;
+        }
+        consecutiveErrors = 0;
+        long now = System.nanoTime();
+        lastFrameNanos = now;
+        counters.increment("frames");
+        counters.increment("framesNotDecoded");
+        if (status != DeviceStatus.READY && status != DeviceStatus.DEGRADED) {
+            setStatus(DeviceStatus.READY, "picture from " + source.describe() + " (" + grabber.getImageWidth() + "×"
+                    + grabber.getImageHeight() + ")");
+        }
+        return pace(now);
+    }
+
+    private long pace(long now) {
         if (frameIntervalNanos > 0) {
             nextFrameDueNanos = Math.max(nextFrameDueNanos + frameIntervalNanos, now - frameIntervalNanos);
             return nextFrameDueNanos - System.nanoTime();

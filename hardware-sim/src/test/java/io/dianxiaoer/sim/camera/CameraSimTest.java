@@ -191,6 +191,9 @@ class CameraSimTest {
 
     @Test
     void damagedFramesAreCountedAndDroppedWholeWhileGoodOnesStillCome() throws Exception {
+        // The preview is on (frames are decoded only while someone watches or a still is wanted).
+        List<CameraFrame> seen = new CopyOnWriteArrayList<>();
+        FrameSubscription preview = camera.addFrameListener(seen::add);
         int mark = events.size();
         long errorsBefore = camera.health().counters().getOrDefault("errors", 0L);
         sim.setFault(CameraFault.GARBAGE);
@@ -210,6 +213,19 @@ class CameraSimTest {
         assertThat(camera.health().lastError()).hasValueSatisfying(e -> assertThat(e).contains("damaged frame"));
         sim.setFault(CameraFault.NONE);
         awaitStatus(after, DeviceStatus.READY);
+        preview.close();
+    }
+
+    @Test
+    void withNobodyWatchingFramesAreReadButNotDecodedAndAStillStillComes() throws Exception {
+        long skimmed = camera.health().counters().getOrDefault("framesNotDecoded", 0L);
+        Await.until("frames read without decoding", () ->
+                camera.health().counters().getOrDefault("framesNotDecoded", 0L) > skimmed + 10);
+        assertThat(camera.status()).isEqualTo(DeviceStatus.READY);
+        Await.until("the rate is measured on undecoded frames too", () -> camera.measuredFps() > 5);
+        StillImage s = camera.captureStill().get(20, TimeUnit.SECONDS);
+        assertThat(s.width()).isEqualTo(1920);
+        assertThat(s.bgr()).isNotEqualTo(new byte[s.bgr().length]);
     }
 
     @Test
