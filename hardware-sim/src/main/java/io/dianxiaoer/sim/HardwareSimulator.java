@@ -1,5 +1,8 @@
 package io.dianxiaoer.sim;
 
+import io.dianxiaoer.sim.camera.CameraControl;
+import io.dianxiaoer.sim.camera.CameraScenes;
+import io.dianxiaoer.sim.camera.MjpegCameraSimulator;
 import io.dianxiaoer.sim.control.SimControlServer;
 import io.dianxiaoer.sim.emrtd.EmrtdControl;
 import io.dianxiaoer.sim.emrtd.TestPassports;
@@ -16,9 +19,9 @@ import io.dianxiaoer.sim.scanner.ScannerControl;
 import io.dianxiaoer.sim.scanner.ScannerSimulator;
 import io.dianxiaoer.sim.serial.SocatBridge;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Every simulated device of the terminal on local endpoints, plus the control API. This is the
@@ -29,6 +32,13 @@ import java.util.Optional;
  */
 public final class HardwareSimulator implements AutoCloseable {
 
+    /** The document camera streams 1920×1080, the face camera 1280×720, both at 20 frames per second. */
+    public static final int DOCUMENT_CAMERA_WIDTH = 1920;
+    public static final int DOCUMENT_CAMERA_HEIGHT = 1080;
+    public static final int FACE_CAMERA_WIDTH = 1280;
+    public static final int FACE_CAMERA_HEIGHT = 720;
+    private static final double CAMERA_FPS = 20;
+
     private final SamReaderSimulator idcardReader;
     private final SimControlServer control;
     private final TestIdentities identities;
@@ -36,16 +46,21 @@ public final class HardwareSimulator implements AutoCloseable {
     private VirtualEmrtdSimulator emrtd;   // guarded by this
     private final ScannerSimulator scanner;
     private final LockerBusSimulator locker;
+    private final MjpegCameraSimulator documentCamera;
+    private final MjpegCameraSimulator faceCamera;
     private volatile SocatBridge scannerPty;
     private volatile SocatBridge lockerPty;
 
     private HardwareSimulator(SamReaderSimulator idcardReader, SimControlServer control, TestIdentities identities,
-                              ScannerSimulator scanner, LockerBusSimulator locker) {
+                              ScannerSimulator scanner, LockerBusSimulator locker,
+                              MjpegCameraSimulator documentCamera, MjpegCameraSimulator faceCamera) {
         this.idcardReader = idcardReader;
         this.control = control;
         this.identities = identities;
         this.scanner = scanner;
         this.locker = locker;
+        this.documentCamera = documentCamera;
+        this.faceCamera = faceCamera;
         ScannerControl sc = new ScannerControl(scanner, () -> link(scannerPty), Clock.systemUTC());
         control.mount("/api/scanner", sc, null);
         control.mount("/scanner", sc, "模拟扫码器 Scanner");
@@ -54,29 +69,60 @@ public final class HardwareSimulator implements AutoCloseable {
         control.mount("/locker", lc, "模拟智能柜 Locker");
     }
 
-    /** Starts every simulator; port 0 picks free ports (the scanner and the locker get free ones). */
+    /** Starts every simulator; port 0 picks free ports (scanner, locker and cameras take free ports). */
     public static HardwareSimulator start(int idcardPort, int controlPort, TestIdentities identities) throws IOException {
-        return start(idcardPort, controlPort, identities, 0, 0);
+        return start(idcardPort, controlPort, identities, 0, 0, 0);
     }
 
-    /** Starts every simulator with the demo locker cabinet; port 0 picks a free port. */
+    /** Starts every simulator with the demo locker cabinet; the cameras take free ports. */
     public static HardwareSimulator start(int idcardPort, int controlPort, TestIdentities identities, int scannerPort,
                                           int lockerPort) throws IOException {
+        return start(idcardPort, controlPort, identities, scannerPort, lockerPort, 0);
+    }
+
+    /** Starts every simulator; the scanner and the locker take free ports. */
+    public static HardwareSimulator start(int idcardPort, int controlPort, int cameraPort, TestIdentities identities)
+            throws IOException {
+        return start(idcardPort, controlPort, identities, 0, 0, cameraPort);
+    }
+
+    /**
+     * Starts every simulator; port 0 picks free ports. The document camera streams on
+     * {@code cameraPort}, the face camera on {@code cameraPort + 1} (both free ports when 0).
+     */
+    public static HardwareSimulator start(int idcardPort, int controlPort, TestIdentities identities, int scannerPort,
+                                          int lockerPort, int cameraPort) throws IOException {
         SamReaderSimulator reader = new SamReaderSimulator(idcardPort);
         ScannerSimulator scanner = null;
         LockerBusSimulator locker = null;
+        MjpegCameraSimulator doc = null;
+        MjpegCameraSimulator face = null;
         try {
             scanner = new ScannerSimulator(scannerPort, ScannerSimulator.Config.DEFAULT);
             locker = LockerBusSimulator.demo(lockerPort);
-            return new HardwareSimulator(reader, new SimControlServer(controlPort, reader, identities), identities,
-                    scanner, locker);
+            CameraScenes docScenes = new CameraScenes(DOCUMENT_CAMERA_WIDTH, DOCUMENT_CAMERA_HEIGHT);
+            CameraScenes faceScenes = new CameraScenes(FACE_CAMERA_WIDTH, FACE_CAMERA_HEIGHT);
+            doc = new MjpegCameraSimulator("document", cameraPort, CAMERA_FPS, docScenes.picture("desk").orElseThrow());
+            face = new MjpegCameraSimulator("face", cameraPort == 0 ? 0 : cameraPort + 1, CAMERA_FPS,
+                    faceScenes.picture("nobody").orElseThrow());
+            SimControlServer control = new SimControlServer(controlPort, reader, identities);
+            Map<String, CameraControl.Entry> cams = new LinkedHashMap<>();
+            cams.put("document", new CameraControl.Entry(doc, docScenes));
+            cams.put("face", new CameraControl.Entry(face, faceScenes));
+            CameraControl cameraControl = new CameraControl(cams);
+            control.addRoutes("/api/camera", cameraControl);
+            control.addRoutes("/camera", cameraControl);
+            return new HardwareSimulator(reader, control, identities, scanner, locker, doc, face);
         } catch (IOException | RuntimeException e) {
             reader.close();
-            if (scanner != null) {
-                scanner.close();
-            }
-            if (locker != null) {
-                locker.close();
+            for (AutoCloseable c : new AutoCloseable[] {scanner, locker, doc, face}) {
+                if (c != null) {
+                    try {
+                        c.close();
+                    } catch (Exception ignored) {
+                        // already failing: the first error is the one to report
+                    }
+                }
             }
             throw e;
         }
@@ -104,6 +150,16 @@ public final class HardwareSimulator implements AutoCloseable {
 
     private static Optional<String> link(SocatBridge b) {
         return b == null ? Optional.empty() : Optional.of(b.link().toString());
+    }
+
+    /** The simulated document camera (高拍仪): an MJPEG stream of synthetic documents. */
+    public MjpegCameraSimulator documentCamera() {
+        return documentCamera;
+    }
+
+    /** The simulated face camera: an MJPEG stream of the test face photograph (or an empty room). */
+    public MjpegCameraSimulator faceCamera() {
+        return faceCamera;
     }
 
     public SamReaderSimulator idcardReader() {
@@ -157,6 +213,8 @@ public final class HardwareSimulator implements AutoCloseable {
         idcardReader.close();
         scanner.close();
         locker.close();
+        documentCamera.close();
+        faceCamera.close();
         synchronized (this) {
             if (emrtd != null) {
                 emrtd.close();

@@ -19,7 +19,11 @@ import java.time.Duration;
  * sim-ctl [--control URL] scanner | scan TEXT | scan-hex HEX | scanner-fault MODE [DELAY_MS]
  * sim-ctl [--control URL] locker | locker-door N open|close | locker-item N put|take
  *                         | locker-stuck N on|off | locker-fault MODE [DELAY_MS]
+ * sim-ctl [--control URL] camera-status | camera-scenes | camera-show CAM SCENE | camera-qr CAM TEXT
+ *                         | camera-fault CAM MODE | camera-unplug CAM | camera-plug CAM
  * </pre>
+ *
+ * CAM is {@code document} or {@code face}; SCENE one of {@code camera-scenes} (or {@code qr:TEXT}).
  *
  * URL defaults to {@code http://127.0.0.1:7080} (the port the kiosk's embedded simulator and
  * {@link SimulatorMain} use by default). Exit 0 on success, 1 when the simulator refused, 2 usage,
@@ -136,6 +140,27 @@ public final class SimCtl {
                 }
                 req = post(base + "/api/locker/fault?mode=" + enc(arg) + (arg2 == null ? "" : "&delayMs=" + enc(arg2)));
             }
+            case "camera-status" -> req = HttpRequest.newBuilder(URI.create(base + "/api/camera")).GET();
+            case "camera-scenes" -> req = HttpRequest.newBuilder(URI.create(base + "/api/camera/scenes")).GET();
+            case "camera-show", "camera-qr", "camera-fault" -> {
+                if (arg == null || arg2 == null) {
+                    return usage();
+                }
+                String q = switch (verb) {
+                    case "camera-show" -> "show?scene=";
+                    case "camera-qr" -> "qr?text=";
+                    default -> "fault?mode=";
+                };
+                req = post(base + "/api/camera/" + URLEncoder.encode(arg, StandardCharsets.UTF_8) + "/" + q
+                        + URLEncoder.encode(arg2, StandardCharsets.UTF_8));
+            }
+            case "camera-unplug", "camera-plug" -> {
+                if (arg == null) {
+                    return usage();
+                }
+                req = post(base + "/api/camera/" + URLEncoder.encode(arg, StandardCharsets.UTF_8) + "/"
+                        + verb.substring("camera-".length()));
+            }
             default -> {
                 return usage();
             }
@@ -172,6 +197,8 @@ public final class SimCtl {
                        sim-ctl [--control URL] scanner | scan TEXT | scan-hex HEX | scanner-fault MODE [DELAY_MS]
                        sim-ctl [--control URL] locker | locker-door N open|close | locker-item N put|take
                                                | locker-stuck N on|off | locker-fault MODE [DELAY_MS]""");
+        System.err.println("       sim-ctl [--control URL] camera-status | camera-scenes | camera-show CAM SCENE | camera-qr CAM TEXT"
+                + " | camera-fault CAM MODE | camera-unplug CAM | camera-plug CAM   (CAM: document, face)");
         return 2;
     }
 }

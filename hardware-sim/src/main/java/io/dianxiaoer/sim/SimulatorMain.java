@@ -8,9 +8,11 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the hardware simulator as its own process until killed.
  *
- * <pre>sim [--idcard-port N] [--control-port N] [--identities FILE]
+ * <pre>sim [--idcard-port N] [--control-port N] [--camera-port N] [--identities FILE]
  *     [--scanner-port N] [--locker-port N] [--scanner-pty PATH] [--locker-pty PATH]
  *     [--emrtd [DIR]] [--emrtd-trust-out DIR]</pre>
+ *
+ * The document camera streams on the camera port (default 7091), the face camera on the next one.
  *
  * {@code --emrtd} also starts pcscd with vpcd in a loopback-only network namespace (root only; DIR
  * holds its sockets and logs, default a new temporary directory) and puts the virtual passport chip
@@ -34,6 +36,7 @@ public final class SimulatorMain {
         int lockerPort = 7003;
         Path scannerPty = null;
         Path lockerPty = null;
+        int cameraPort = 7091;
         TestIdentities identities = TestIdentities.bundled();
         Path emrtdDir = null;
         Path trustOut = null;
@@ -41,6 +44,7 @@ public final class SimulatorMain {
             switch (args[i]) {
                 case "--idcard-port" -> idcardPort = Integer.parseInt(args[++i]);
                 case "--control-port" -> controlPort = Integer.parseInt(args[++i]);
+                case "--camera-port" -> cameraPort = Integer.parseInt(args[++i]);
                 case "--identities" -> identities = TestIdentities.fromFile(Path.of(args[++i]));
                 case "--emrtd" -> emrtdDir = i + 1 < args.length && !args[i + 1].startsWith("--")
                         ? Path.of(args[++i]) : java.nio.file.Files.createTempDirectory("dxe-pcsc-");
@@ -50,14 +54,14 @@ public final class SimulatorMain {
                 case "--scanner-pty" -> scannerPty = Path.of(args[++i]);
                 case "--locker-pty" -> lockerPty = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: sim [--idcard-port N] [--control-port N] [--identities FILE]"
+                    System.err.println("usage: sim [--idcard-port N] [--control-port N] [--camera-port N] [--identities FILE]"
                             + " [--scanner-port N] [--locker-port N] [--scanner-pty PATH] [--locker-pty PATH]"
                             + " [--emrtd [DIR]] [--emrtd-trust-out DIR]");
                     System.exit(2);
                 }
             }
         }
-        HardwareSimulator sim = HardwareSimulator.start(idcardPort, controlPort, identities, scannerPort, lockerPort);
+        HardwareSimulator sim = HardwareSimulator.start(idcardPort, controlPort, identities, scannerPort, lockerPort, cameraPort);
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
         String emrtdReader = null;
         if (emrtdDir != null) {
@@ -70,9 +74,10 @@ public final class SimulatorMain {
         String scannerSerial = scannerPty == null ? "null" : "\"" + sim.bridgeScannerToPty(scannerPty).uri(9600) + "\"";
         String lockerSerial = lockerPty == null ? "null" : "\"" + sim.bridgeLockerToPty(lockerPty).uri(9600) + "\"";
         System.out.printf("{\"idcard\":\"%s\",\"scanner\":\"%s\",\"scannerSerial\":%s,\"locker\":\"%s\","
-                        + "\"lockerSerial\":%s,\"lockerBus\":\"%s\",\"control\":\"%s\"%s}%n",
+                        + "\"lockerSerial\":%s,\"lockerBus\":\"%s\",\"control\":\"%s\",\"documentCamera\":\"%s\","
+                        + "\"faceCamera\":\"%s\"%s}%n",
                 sim.idcardReader().uri(), sim.scanner().uri(), scannerSerial, sim.locker().uri(), lockerSerial,
-                sim.locker().busSpec(), sim.controlUrl(),
+                sim.locker().busSpec(), sim.controlUrl(), sim.documentCamera().streamUrl(), sim.faceCamera().streamUrl(),
                 emrtdReader == null ? "" : ",\"emrtdReader\":\"" + emrtdReader + "\"");
         System.out.flush();
         new CountDownLatch(1).await();

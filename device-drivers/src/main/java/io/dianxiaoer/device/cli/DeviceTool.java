@@ -51,6 +51,9 @@ import java.util.HexFormat;
  *     One lock board command each ({@link LockerCommands}).
  * health --json [--idcard URI] [--scanner URI [--scanner-probe]] [--locker URI [--bus SPEC]] [--wait S]
  *     Every device named, opened through its driver, its health as JSON ({@link HealthCommand}).
+ * capture-page --camera SOURCE --out FILE.jpg [--timeout SECONDS] [--budget KB]
+ *     Takes one page with the document camera, writes it, prints its quality as JSON
+ *     (see {@link CapturePageCommand}).
  * </pre>
  *
  * Exit codes: 0 done; 2 usage; 3 nothing came in time (no card, no code); 4 what came is invalid (card,
@@ -89,6 +92,7 @@ public final class DeviceTool {
                 case "locker-open" -> LockerCommands.open(args, out, err);
                 case "locker-status" -> LockerCommands.status(args, out, err);
                 case "health" -> HealthCommand.run(args, out, err);
+                case "capture-page" -> CapturePageCommand.run(args, out, err);
                 default -> {
                     usage(err);
                     yield USAGE;
@@ -282,5 +286,6 @@ public final class DeviceTool {
                 usage: dxe read-passport --reader NAME --doc N --birth YYMMDD --expiry YYMMDD [--trust PATH] [--timeout S] [--photo]
                   prints the DG1 fields and the SOD verdict as JSON; exit 0 verified, 3 no document, 4 refused, 5 no PC/SC
                 """);
+        CapturePageCommand.usage(err);
     }
 }

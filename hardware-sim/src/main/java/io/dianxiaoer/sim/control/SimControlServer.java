@@ -75,6 +75,14 @@ public final class SimControlServer implements AutoCloseable {
         http.createContext(path, handler);
     }
 
+    /**
+     * Mounts another simulator's control routes under {@code pathPrefix} (e.g. {@code /api/camera}):
+     * each device family keeps its routes in a class of its own.
+     */
+    public void addRoutes(String pathPrefix, HttpHandler handler) {
+        http.createContext(pathPrefix, handler);
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port();
     }
@@ -175,6 +183,7 @@ public final class SimControlServer implements AutoCloseable {
                 <p id="state"></p>
                 <ul>%s</ul>
                 <p><button onclick="post('/api/idcard/remove')">取走卡片 Remove card</button></p>
+                <p><a href="/camera">模拟摄像头 Simulated cameras →</a></p>
                 <h2>故障注入 Faults</h2>
                 <p>%s</p>
                 <script>
