@@ -51,7 +51,7 @@ public final class KioskApplication extends Application {
     @Override
     public void start(Stage primary) {
         Messages messages = new Messages();
-        PageContext context = new PageContext(runtime.store(), runtime.clock(), messages);
+        PageContext context = new PageContext(runtime.store(), runtime.clock(), messages, runtime);
 
         ScreenView citizen = new ScreenView(context, "citizen-root");
         ScreenView staff = new ScreenView(context, "staff-root");

@@ -15,49 +15,52 @@ import java.util.Properties;
  * @param lockerUri      the locker boards' RS-485 bus: {@code sim}, a transport URI, or {@code none}
  * @param lockerBus      the boards on the bus, e.g. {@code 1:12p,2:12p} (ignored with {@code sim})
  * @param passport       whether to watch PC/SC readers for chip passports (needs pcscd)
+ * @param documentCameraUri the document camera: {@code sim}, a V4L2 device / file / MJPEG URL, or {@code none}
  * @param simIdcardPort  TCP port of the embedded simulated reader (0: any free port)
  * @param simControlPort HTTP port of the embedded simulator's control API (0: any free port)
  * @param fullScreen     full screen even with one screen (a kiosk with one display)
  */
 public record KioskConfig(String idcardUri, String scannerUri, String lockerUri, String lockerBus, boolean passport,
+                          String documentCameraUri,
                           int simIdcardPort, int simControlPort, IdlePolicy idlePolicy, boolean fullScreen) {
 
     public static final String SIMULATED = "sim";
     public static final String NONE = "none";
 
     public static KioskConfig defaults() {
-        return new KioskConfig(SIMULATED, SIMULATED, SIMULATED, "1:12p,2:12p", true, 7001, 7080, IdlePolicy.DEFAULT,
+        return new KioskConfig(SIMULATED, SIMULATED, SIMULATED, "1:12p,2:12p", true, SIMULATED, 7001, 7080, IdlePolicy.DEFAULT,
                 false);
     }
 
     /** Whether any device runs on the embedded simulator. */
     public boolean simulated() {
-        return SIMULATED.equals(idcardUri) || SIMULATED.equals(scannerUri) || SIMULATED.equals(lockerUri);
+        return SIMULATED.equals(idcardUri) || SIMULATED.equals(scannerUri) || SIMULATED.equals(lockerUri)
+                || SIMULATED.equals(documentCameraUri);
     }
 
     public KioskConfig withIdcardUri(String uri) {
-        return new KioskConfig(uri, scannerUri, lockerUri, lockerBus, passport, simIdcardPort, simControlPort,
+        return new KioskConfig(uri, scannerUri, lockerUri, lockerBus, passport, documentCameraUri, simIdcardPort, simControlPort,
                 idlePolicy, fullScreen);
     }
 
     public KioskConfig withSimPorts(int idcard, int control) {
-        return new KioskConfig(idcardUri, scannerUri, lockerUri, lockerBus, passport, idcard, control, idlePolicy,
+        return new KioskConfig(idcardUri, scannerUri, lockerUri, lockerBus, passport, documentCameraUri, idcard, control, idlePolicy,
                 fullScreen);
     }
 
     public KioskConfig withIdlePolicy(IdlePolicy policy) {
-        return new KioskConfig(idcardUri, scannerUri, lockerUri, lockerBus, passport, simIdcardPort, simControlPort,
+        return new KioskConfig(idcardUri, scannerUri, lockerUri, lockerBus, passport, documentCameraUri, simIdcardPort, simControlPort,
                 policy, fullScreen);
     }
 
     public KioskConfig withPassport(boolean on) {
-        return new KioskConfig(idcardUri, scannerUri, lockerUri, lockerBus, on, simIdcardPort, simControlPort,
+        return new KioskConfig(idcardUri, scannerUri, lockerUri, lockerBus, on, documentCameraUri, simIdcardPort, simControlPort,
                 idlePolicy, fullScreen);
     }
 
     /**
      * Properties named {@code dxe.idcard}, {@code dxe.scanner}, {@code dxe.locker}, {@code dxe.locker.bus},
-     * {@code dxe.passport}, {@code dxe.sim.idcard.port}, {@code dxe.sim.control.port},
+     * {@code dxe.passport}, {@code dxe.doccam}, {@code dxe.sim.idcard.port}, {@code dxe.sim.control.port},
      * {@code dxe.idle.timeout} and {@code dxe.idle.countdown} (seconds), {@code dxe.fullscreen}.
      */
     public static KioskConfig from(Properties p) {
@@ -73,6 +76,7 @@ public record KioskConfig(String idcardUri, String scannerUri, String lockerUri,
                 p.getProperty("dxe.locker", d.lockerUri()),
                 p.getProperty("dxe.locker.bus", d.lockerBus()),
                 Boolean.parseBoolean(p.getProperty("dxe.passport", String.valueOf(d.passport()))),
+                p.getProperty("dxe.doccam", d.documentCameraUri()),
                 integer(p, "dxe.sim.idcard.port", d.simIdcardPort()),
                 integer(p, "dxe.sim.control.port", d.simControlPort()),
                 new IdlePolicy(timeout, countdown),

@@ -4,6 +4,10 @@ import io.dianxiaoer.core.event.Tick;
 import io.dianxiaoer.core.session.SessionState;
 import io.dianxiaoer.core.session.SessionStore;
 import io.dianxiaoer.device.api.Device;
+import io.dianxiaoer.app.view.PageServices;
+import io.dianxiaoer.device.camera.Camera;
+import io.dianxiaoer.device.camera.CameraSource;
+import io.dianxiaoer.device.document.DocumentPipeline;
 import io.dianxiaoer.device.idcard.SamIdCardReader;
 import io.dianxiaoer.device.locker.BoardConfig;
 import io.dianxiaoer.device.locker.HookPolarity;
@@ -20,6 +24,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * <p>Lifecycle: {@link #start} once, {@link #close} (idempotent). Devices run on their own executors; the
  * ticker on one more ("session-ticker"). Everything they report goes through {@link SessionStore#dispatch}.
  */
-public final class KioskRuntime implements AutoCloseable {
+public final class KioskRuntime implements AutoCloseable, PageServices {
 
     private static final Logger log = LoggerFactory.getLogger(KioskRuntime.class);
     private static final long TICK_MS = 250;
@@ -47,6 +53,12 @@ public final class KioskRuntime implements AutoCloseable {
     private final List<Device> devices;
     private final ScheduledExecutorService ticker;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final DocumentPipeline pipeline = new DocumentPipeline();
+    private final ExecutorService work = Executors.newFixedThreadPool(1, r -> {
+        Thread t = new Thread(r, "kiosk-work");
+        t.setDaemon(true);
+        return t;
+    });
 
     private KioskRuntime(KioskConfig config, Clock clock, SessionStore store, Optional<HardwareSimulator> simulator,
                          List<Device> devices) {
@@ -92,6 +104,11 @@ public final class KioskRuntime implements AutoCloseable {
             devices.add(new LockerController("locker", Transports.fromUri(uri, 9600),
                     LockerSettings.of(BoardConfig.parseList(bus), HookPolarity.CLOSED_READS_11), clock));
         }
+        if (!KioskConfig.NONE.equals(config.documentCameraUri())) {
+            String uri = KioskConfig.SIMULATED.equals(config.documentCameraUri())
+                    ? sim.orElseThrow().documentCamera().streamUrl() : config.documentCameraUri();
+            devices.add(new Camera("doccam", CameraSource.parse(uri), Camera.Settings.DEFAULT, clock));
+        }
         if (config.passport()) {
             devices.add(new PcscReaderWatcher("pcsc", PcscReaderWatcher.Settings.DEFAULT, clock));
         }
@@ -127,11 +144,28 @@ public final class KioskRuntime implements AutoCloseable {
     }
 
     @Override
+    public Optional<Camera> documentCamera() {
+        return devices.stream().filter(d -> d instanceof Camera c && d.id().equals("doccam")).map(d -> (Camera) d)
+                .findFirst();
+    }
+
+    @Override
+    public DocumentPipeline documentPipeline() {
+        return pipeline;
+    }
+
+    @Override
+    public Executor work() {
+        return work;
+    }
+
+    @Override
     public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
         ticker.shutdownNow();
+        work.shutdownNow();
         devices.forEach(Device::close);
         simulator.ifPresent(HardwareSimulator::close);
     }

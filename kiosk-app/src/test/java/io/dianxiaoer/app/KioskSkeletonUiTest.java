@@ -170,8 +170,8 @@ class KioskSkeletonUiTest {
     void anUnpluggedLockerWithdrawsOnlyTheLockerAndBothScreensSaySo() {
         var locker = runtime.simulator().orElseThrow().locker();
         waitUntil("locker ready", () -> text(app.staffStage(), "#staffDevice-locker").contains("正常"));
-        // (the passport reader may be withdrawn here: no pcscd in a test JVM; the locker is not)
-        assertThat(both(s -> text(s, "#servicesBanner"))).noneMatch(t -> t.contains("文件柜"));
+        // (the passport reader may be withdrawn here: no pcscd in a test JVM; the locker is not, once settled)
+        waitUntil("locker offered", () -> both(s -> text(s, "#servicesBanner")).stream().noneMatch(t -> t.contains("文件柜")));
 
         locker.setFault(io.dianxiaoer.sim.locker.LockerFault.UNPLUGGED);
         waitUntil("locker withdrawn on both", () -> both(s -> visible(s, "#servicesBanner")).equals(List.of(true, true))
@@ -184,6 +184,37 @@ class KioskSkeletonUiTest {
 
         locker.setFault(io.dianxiaoer.sim.locker.LockerFault.NONE);
         waitUntil("locker back", () -> both(s -> text(s, "#servicesBanner")).stream().noneMatch(t -> t.contains("文件柜")));
+    }
+
+    @Test
+    void theCitizenPhotographsADocumentWithALivePreviewAndBothScreensShowTheCheck() {
+        var sim = runtime.simulator().orElseThrow();
+        var scenes = new io.dianxiaoer.sim.camera.CameraScenes(
+                io.dianxiaoer.sim.HardwareSimulator.DOCUMENT_CAMERA_WIDTH, io.dianxiaoer.sim.HardwareSimulator.DOCUMENT_CAMERA_HEIGHT);
+        sim.documentCamera().show(scenes.picture("form-good").orElseThrow());
+        waitUntil("document camera ready", () -> runtime.store().state().deviceStatus("doccam").isUsable());
+        reader.placeCard(identity("zhang-wei"));
+        waitUntil("greeting", () -> text(app.citizenStage(), "#hello").equals("您好，张伟"));
+
+        robot.clickOn(fx(() -> app.citizenStage().getScene().lookup("#photograph")));
+        waitUntil("camera page on both", () -> both(s -> visible(s, "#documentPage")).equals(List.of(true, true)));
+        // the live preview paints on both screens (the rate itself is measured, not asserted)
+        waitUntil("preview painting", () -> both(s -> text(s, "#previewInfo")).stream().allMatch(t -> t.contains("帧/秒")));
+
+        robot.clickOn(fx(() -> app.citizenStage().getScene().lookup("#capture")));
+        waitUntil("good verdict on both", () -> both(s -> text(s, "#verdict")).equals(
+                List.of("照片清晰完整，可以使用", "照片清晰完整，可以使用")));
+        assertThat(runtime.store().state().lastDocument().orElseThrow().acceptable()).isTrue();
+
+        sim.documentCamera().show(scenes.picture("form-blurred").orElseThrow());
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        robot.clickOn(fx(() -> app.staffStage().getScene().lookup("#capture")));
+        waitUntil("retake on both", () -> both(s -> text(s, "#verdict")).equals(List.of("请重拍：", "请重拍：")));
+        assertThat(both(s -> text(s, "#advice"))).allMatch(t -> t.contains("照片模糊"));
+
+        reader.removeCard();
+        bothShowAttract();
+        assertThat(runtime.store().state().lastDocument()).isEmpty();
     }
 
     @Test
@@ -256,11 +287,21 @@ class KioskSkeletonUiTest {
         }
     }
 
+    private static String onFxOrNothing() {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
+                    .map(w -> String.valueOf(w.getScene().lookup("#servicesBanner") instanceof Labeled l ? l.getText() : "-"))
+                    .toList().toString()).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "FX thread not answering: " + e;
+        }
+    }
+
     private static void waitUntil(String what, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for: " + what);
+            throw new AssertionError("timed out waiting for: " + what + " (state: " + onFxOrNothing() + ")");
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.dianxiaoer.app.view;
 
 import io.dianxiaoer.core.event.EndSessionRequested;
+import io.dianxiaoer.core.event.PageRequested;
+import io.dianxiaoer.core.session.Page;
 import io.dianxiaoer.core.identity.IdentityDocument;
 import io.dianxiaoer.core.session.Language;
 import io.dianxiaoer.core.session.SessionState;
@@ -29,9 +31,16 @@ public final class GreetingController implements PageController {
     private Label hint;
     @FXML
     private Button finish;
+    @FXML
+    private Button photograph;
 
     public GreetingController(PageContext context) {
         this.context = context;
+    }
+
+    @FXML
+    private void onPhotograph() {
+        context.store().dispatch(new PageRequested(Page.DOCUMENT_CAPTURE, context.clock().instant()));
     }
 
     @FXML
@@ -60,5 +69,7 @@ public final class GreetingController implements PageController {
         next.setText(m.get(lang, "greeting.next"));
         hint.setText(m.get(lang, "greeting.hint"));
         finish.setText(m.get(lang, "greeting.finish"));
+        photograph.setText(m.get(lang, "greeting.photograph"));
+        photograph.setDisable(!state.deviceStatus("doccam").isUsable());
     }
 }

@@ -5,5 +5,5 @@ import io.dianxiaoer.core.session.SessionStore;
 import java.time.Clock;
 
 /** What every page controller is constructed with. */
-public record PageContext(SessionStore store, Clock clock, Messages messages) {
+public record PageContext(SessionStore store, Clock clock, Messages messages, PageServices services) {
 }

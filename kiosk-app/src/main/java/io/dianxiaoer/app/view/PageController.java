@@ -6,4 +6,8 @@ import io.dianxiaoer.core.session.SessionState;
 public interface PageController {
     /** Shows {@code state}; called for every state change while the page is on screen. */
     void render(SessionState state);
+
+    /** The page left the screen: release what it holds (camera subscriptions, pictures). */
+    default void hidden() {
+    }
 }

@@ -9,7 +9,8 @@ import javafx.scene.Parent;
 /** One FXML file per page of the session, with its controller class. */
 public enum Pages {
     ATTRACT(Page.ATTRACT, "attract.fxml", AttractController.class),
-    GREETING(Page.GREETING, "greeting.fxml", GreetingController.class);
+    GREETING(Page.GREETING, "greeting.fxml", GreetingController.class),
+    DOCUMENT_CAPTURE(Page.DOCUMENT_CAPTURE, "document.fxml", DocumentCaptureController.class);
 
     private final Page page;
     private final String fxml;

@@ -120,6 +120,9 @@ public final class ScreenView {
         Pages wanted = Pages.of(state.page());
         Pages.Loaded page = loaded.computeIfAbsent(wanted, p -> p.load(context));
         if (wanted != current) {
+            if (current != null) {
+                loaded.get(current).controller().hidden();
+            }
             pageHolder.getChildren().setAll(page.root());
             current = wanted;
         }

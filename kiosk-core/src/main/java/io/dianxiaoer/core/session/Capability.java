@@ -11,7 +11,8 @@ public enum Capability {
     ID_CARD("idcard"),
     SCAN_CODE("scanner"),
     DOCUMENT_LOCKER("locker"),
-    PASSPORT_CHIP("pcsc");
+    PASSPORT_CHIP("pcsc"),
+    DOCUMENT_PHOTO("doccam");
 
     private final String deviceId;
 

@@ -5,5 +5,7 @@ public enum Page {
     /** Nobody is being served: invite the next citizen to identify. */
     ATTRACT,
     /** A citizen has identified; greet them. */
-    GREETING
+    GREETING,
+    /** The citizen photographs a paper on the document camera (高拍仪). */
+    DOCUMENT_CAPTURE
 }

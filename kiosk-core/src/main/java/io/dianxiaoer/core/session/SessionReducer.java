@@ -4,6 +4,8 @@ import io.dianxiaoer.core.event.CardRemoved;
 import io.dianxiaoer.core.event.CodeScanned;
 import io.dianxiaoer.core.event.DeviceStatus;
 import io.dianxiaoer.core.event.DeviceStatusChanged;
+import io.dianxiaoer.core.event.DocumentCaptured;
+import io.dianxiaoer.core.event.PageRequested;
 import io.dianxiaoer.core.event.EndSessionRequested;
 import io.dianxiaoer.core.event.IdCardRead;
 import io.dianxiaoer.core.event.IdCardRejected;
@@ -55,7 +57,21 @@ public final class SessionReducer {
         }
         if (event instanceof LanguageSelected lang) {
             return new SessionState(s.sessionNumber(), s.page(), lang.language(), s.identity(), at, at,
-                    s.idlePolicy(), s.devices(), s.lastEndReason(), s.notice());
+                    s.idlePolicy(), s.devices(), s.lastEndReason(), s.notice(), s.lastDocument());
+        }
+        if (event instanceof PageRequested request) {
+            // Only the pages of a citizen's visit can be asked for; leaving it is EndSessionRequested.
+            boolean allowed = s.isServing() && request.page() != Page.ATTRACT;
+            return allowed && request.page() != s.page()
+                    ? new SessionState(s.sessionNumber(), request.page(), s.language(), s.identity(), at, at,
+                            s.idlePolicy(), s.devices(), s.lastEndReason(), s.notice(), s.lastDocument())
+                    : allowed ? with(s, at, at, s.notice()) : s;
+        }
+        if (event instanceof DocumentCaptured captured) {
+            return s.isServing()
+                    ? new SessionState(s.sessionNumber(), s.page(), s.language(), s.identity(), at, at,
+                            s.idlePolicy(), s.devices(), s.lastEndReason(), s.notice(), Optional.of(captured))
+                    : s;
         }
         if (event instanceof DeviceStatusChanged changed) {
             if (s.deviceStatus(changed.deviceId()) == changed.status() && s.devices().containsKey(changed.deviceId())) {
@@ -64,7 +80,7 @@ public final class SessionReducer {
             Map<String, DeviceStatus> devices = new HashMap<>(s.devices());
             devices.put(changed.deviceId(), changed.status());
             return new SessionState(s.sessionNumber(), s.page(), s.language(), s.identity(), at,
-                    s.lastActivity(), s.idlePolicy(), devices, s.lastEndReason(), s.notice());
+                    s.lastActivity(), s.idlePolicy(), devices, s.lastEndReason(), s.notice(), s.lastDocument());
         }
         if (event instanceof SmartCardEvent) {
             // Reader and card changes on PC/SC do not change a visit by themselves; the passport flow decides what they mean.
@@ -96,7 +112,7 @@ public final class SessionReducer {
             return with(s, at, at, Optional.empty());
         }
         return new SessionState(s.sessionNumber() + 1, Page.GREETING, s.language(), Optional.of(card), at, at,
-                s.idlePolicy(), s.devices(), s.lastEndReason(), Optional.empty());
+                s.idlePolicy(), s.devices(), s.lastEndReason(), Optional.empty(), Optional.empty());
     }
 
     private static SessionState tick(SessionState s, Instant at) {
@@ -116,12 +132,12 @@ public final class SessionReducer {
 
     private static SessionState with(SessionState s, Instant now, Instant lastActivity, Optional<Notice> notice) {
         return new SessionState(s.sessionNumber(), s.page(), s.language(), s.identity(), now, lastActivity,
-                s.idlePolicy(), s.devices(), s.lastEndReason(), notice);
+                s.idlePolicy(), s.devices(), s.lastEndReason(), notice, s.lastDocument());
     }
 
     /** Everything personal goes; the language returns to Chinese for the next citizen. */
     private static SessionState wipe(SessionState s, Instant at, EndReason reason) {
         return new SessionState(s.sessionNumber(), Page.ATTRACT, Language.ZH, Optional.empty(), at, at,
-                s.idlePolicy(), s.devices(), reason, Optional.empty());
+                s.idlePolicy(), s.devices(), reason, Optional.empty(), Optional.empty());
     }
 }

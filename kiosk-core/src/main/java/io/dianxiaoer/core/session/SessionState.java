@@ -1,6 +1,7 @@
 package io.dianxiaoer.core.session;
 
 import io.dianxiaoer.core.event.DeviceStatus;
+import io.dianxiaoer.core.event.DocumentCaptured;
 import io.dianxiaoer.core.identity.IdentityDocument;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param sessionNumber increments each time a new citizen identifies; 0 before the first
  * @param now           the kiosk clock as of the last event, so that views can render the countdown
  * @param lastActivity  the moment the idle clock last restarted
+ * @param lastDocument  the page the citizen last photographed in this visit (personal data)
  * @param notice        a short message for the person at the kiosk ("this card has expired"), if any
  */
 public record SessionState(
@@ -29,7 +31,8 @@ public record SessionState(
         IdlePolicy idlePolicy,
         Map<String, DeviceStatus> devices,
         EndReason lastEndReason,
-        Optional<Notice> notice) {
+        Optional<Notice> notice,
+        Optional<DocumentCaptured> lastDocument) {
 
     /** Kiosks stand in mainland China: dates on cards are judged in this zone. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -44,6 +47,7 @@ public record SessionState(
         devices = Map.copyOf(devices);
         Objects.requireNonNull(lastEndReason, "lastEndReason");
         Objects.requireNonNull(notice, "notice");
+        Objects.requireNonNull(lastDocument, "lastDocument");
         if (page != Page.ATTRACT && identity.isEmpty()) {
             throw new IllegalArgumentException("only the attract page may be shown without an identity");
         }
@@ -52,7 +56,7 @@ public record SessionState(
     /** The kiosk as it starts: nobody served, Chinese, no devices known yet. */
     public static SessionState initial(Instant now, IdlePolicy policy) {
         return new SessionState(0, Page.ATTRACT, Language.ZH, Optional.empty(), now, now, policy,
-                Map.of(), EndReason.NONE, Optional.empty());
+                Map.of(), EndReason.NONE, Optional.empty(), Optional.empty());
     }
 
     public boolean isServing() {
