@@ -208,7 +208,8 @@ class KioskSkeletonUiTest {
 
         sim.documentCamera().show(scenes.picture("form-blurred").orElseThrow());
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-        robot.clickOn(fx(() -> app.staffStage().getScene().lookup("#capture")));
+        waitUntil("capture enabled again", () -> fx(() -> !app.citizenStage().getScene().lookup("#capture").isDisabled()));
+        robot.clickOn(fx(() -> app.citizenStage().getScene().lookup("#capture")));
         waitUntil("retake on both", () -> both(s -> text(s, "#verdict")).equals(List.of("请重拍：", "请重拍：")));
         assertThat(both(s -> text(s, "#advice"))).allMatch(t -> t.contains("照片模糊"));
 
