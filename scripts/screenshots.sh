@@ -28,6 +28,15 @@ shoot greeting-hk-permit
 sleep 15
 shoot idle-countdown
 ctl remove; sleep 2
+# the document camera: a form on the desk, the citizen presses 拍摄材料 then 拍照
+bin/dxe sim-ctl --control http://127.0.0.1:7180 camera-show document form-m20-gradient >/dev/null || true
+ctl place zhang-wei; sleep 2
+shoot greeting-with-photo
+xdotool mousemove 510 728 click 1; sleep 3
+shoot document-preview
+xdotool mousemove 520 740 click 1; sleep 4
+shoot document-checked
+ctl remove; sleep 2
 # English: touch the language button of the citizen screen (top right of the 1280x800 window)
 xdotool mousemove 1175 54 click 1; sleep 1
 ctl place emma-mueller; sleep 2

@@ -48,6 +48,7 @@ public final class DocumentCaptureController implements PageController {
     private int fpsShown;
     private DocumentCaptured shownDocument;
     private SessionState lastState;
+    private volatile PageOutline lastOutline;
 
     @FXML
     private Label title;
@@ -175,7 +176,12 @@ public final class DocumentCaptureController implements PageController {
     private void onFrame(CameraFrame frame) {
         byte[] bgra = new byte[frame.width() * frame.height() * 4];
         frame.writeBgra(bgra);
-        PageOutline found = context.services().documentPipeline().locate(frame);
+        // Finding the page costs more than painting: every third frame is enough for a steady outline.
+        PageOutline found = lastOutline;
+        if (found == null || frame.sequence() % 3 == 0) {
+            found = context.services().documentPipeline().locate(frame);
+            lastOutline = found;
+        }
         if (pending.getAndSet(new PreviewFrame(frame.width(), frame.height(), bgra, found)) == null) {
             Platform.runLater(this::paint);
         }
@@ -227,5 +233,6 @@ public final class DocumentCaptureController implements PageController {
         result.setImage(null);
         shownDocument = null;
         outline.getPoints().clear();
+        lastOutline = null;
     }
 }
