@@ -19,17 +19,17 @@ import org.bytedeco.opencv.opencv_core.Rect;
  * <ol>
  *   <li><b>open</b>: both eyes found inside the face for at least {@link #MIN_OPEN_FRAMES} frames
  *       in a row; the eye patches (grey pixels around each eye) are kept;</li>
- *   <li><b>closed</b>: then no eye found for 1 to {@link #MAX_CLOSED_FRAMES} frames, the face still
+ *   <li><b>closed</b>: then fewer than two eyes found (the cascade sometimes takes a closed lid's
+ *       lash line for an eye) for 1 to {@link #MAX_CLOSED_FRAMES} frames, the face still
  *       where it was (its box overlaps the last open one by at least half) — <i>and</i> the kept
  *       open-eye patches can no longer be found near where the eyes were (normalised
- *       cross-correlation below {@link #MAX_EYE_CORRELATION}). This last test is what keeps the
+ *       cross-correlation below {@link #MAX_EYE_CORRELATION} for both eyes). This last test is what keeps the
  *       detector's own flicker on a still or moved photo from counting as a blink: on a photo the
  *       eye detector may miss an eye, but the eye's pixels are still there;</li>
  *   <li><b>open again</b>: both eyes found again → {@link LivenessVerdict.Outcome#PASSED}.</li>
  * </ol>
  *
- * A frame with no face, several faces or one eye leaves the state as it is (it neither opens nor
- * closes); a closure longer than {@code MAX_CLOSED_FRAMES} (eyes covered, looking away) starts
+ * A frame without exactly one face leaves the state as it is (it neither opens nor closes); a closure longer than {@code MAX_CLOSED_FRAMES} (eyes covered, looking away) starts
  * over. Not thread-safe: fed frame by frame from one thread. Holds copies of eye patches (face
  * data) until {@link #wipe()}.
  */
@@ -50,6 +50,7 @@ public final class BlinkLiveness {
     private int[][] patchSizes = new int[0][];
     private int frames;
     private int flickerRejected;
+    private double lastEyeCorrelation = Double.NaN;
 
     /**
      * Looks at one more frame.
@@ -71,7 +72,7 @@ public final class BlinkLiveness {
                     openRun = state == State.OPEN ? openRun + 1 : 1;
                     state = State.OPEN;
                     keepPatches(face, q.eyes(), grey, width, height);
-                } else if (eyes == 0 && state == State.OPEN && openRun >= MIN_OPEN_FRAMES) {
+                } else if (state == State.OPEN && openRun >= MIN_OPEN_FRAMES) {
                     if (overlap(face, openFace) >= 0.5 && eyesGone(grey, width, height)) {
                         state = State.CLOSED;
                         closedRun = 1;
@@ -86,7 +87,7 @@ public final class BlinkLiveness {
                 } else if (eyes == 2) {
                     return Optional.of(new LivenessVerdict(LivenessVerdict.Outcome.PASSED,
                             "blink seen: eyes open, closed for " + closedRun + " frame(s), open again", frames));
-                } else if (eyes == 0) {
+                } else {
                     if (++closedRun > MAX_CLOSED_FRAMES) {
                         reset();
                     }
@@ -104,6 +105,11 @@ public final class BlinkLiveness {
     /** Frames where the detector lost the eyes but their pixels were still there (not a blink). */
     public int flickerRejected() {
         return flickerRejected;
+    }
+
+    /** The best match of the open-eye patches at the last check of a possible closure (NaN before any). */
+    public double lastEyeCorrelation() {
+        return lastEyeCorrelation;
     }
 
     private void reset() {
@@ -133,14 +139,14 @@ public final class BlinkLiveness {
     }
 
     /**
-     * True when at least one kept open-eye patch matches nowhere near its place (the eye really
-     * changed), false when both are still there (the detector merely missed them).
+     * True when neither kept open-eye patch matches anywhere near its place (both eyes really
+     * changed), false when one is still there (the detector merely missed it).
      */
     private boolean eyesGone(byte[] grey, int width, int height) {
         if (patches.length == 0) {
             return false;
         }
-        double worst = 1;
+        double best = -1;
         try (PointerScope scope = new PointerScope()) {
             Mat frame = Mats.fromGrey(grey, width, height);
             for (int i = 0; i < patches.length; i++) {
@@ -161,11 +167,12 @@ public final class BlinkLiveness {
                 DoublePointer min = new DoublePointer(1);
                 DoublePointer max = new DoublePointer(1);
                 opencv_core.minMaxLoc(result, min, max, null, null, null);
-                worst = Math.min(worst, max.get());
+                best = Math.max(best, max.get());
             }
             Mats.wipe(frame);
         }
-        return worst < MAX_EYE_CORRELATION;
+        lastEyeCorrelation = best;
+        return best < MAX_EYE_CORRELATION;
     }
 
     private static byte[] crop(byte[] grey, int width, int height, FaceBox b) {

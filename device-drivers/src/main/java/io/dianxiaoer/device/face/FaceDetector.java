@@ -54,7 +54,7 @@ public final class FaceDetector implements AutoCloseable {
      */
     public record Settings(int detectWidth, double minFaceHeight, double maxFaceHeight, double maxOffCentre,
                            double minSharpness, double minBrightness, double maxBrightness, double maxClipped) {
-        public static final Settings DEFAULT = new Settings(640, 0.18, 0.85, 0.15, 40, 60, 210, 0.20);
+        public static final Settings DEFAULT = new Settings(640, 0.18, 0.85, 0.15, 20, 60, 210, 0.20);
 
         public Settings {
             if (detectWidth < 160) {
@@ -131,6 +131,12 @@ public final class FaceDetector implements AutoCloseable {
                         (int) Math.round(r.width() / scale), (int) Math.round(r.height() / scale)));
             }
             faces.sort(Comparator.comparingLong(FaceBox::area).reversed());
+            // Someone else counts when their face is at least half as wide as the main one (standing about
+            // as near); smaller hits are people far behind or the cascade's false alarms on clothing.
+            if (faces.size() > 1) {
+                int mainWidth = faces.get(0).width();
+                faces.removeIf(f -> f.width() * 2 < mainWidth);
+            }
             if (faces.isEmpty()) {
                 return new FaceQuality(faces, Optional.empty(), List.of(), 0, 0, 0, 0, 0, List.of(FaceGuidance.NO_FACE));
             }

@@ -38,7 +38,7 @@ final class FaceSequences {
     private static final double FACE_CY = 115;
     private static final double FACE_H = 100;
     /** The face's height as a share of the camera picture. */
-    private static final double FACE_SHARE = 0.35;
+    private static final double FACE_SHARE = 0.28;
 
     static final int BLINK_OPEN_FRAMES = 17;
     static final int BLINK_CLOSED_FRAMES = 3;
@@ -99,18 +99,23 @@ final class FaceSequences {
             int s = e[2];
             // skin from the cheek just below the eye
             Color skin = new Color(photo.getRGB(x + s / 2, Math.min(photo.getHeight() - 1, y + s + s / 3)));
-            double ex = x + s * 0.08;
-            double ey = y + s * 0.25;
-            double ew = s * 0.84;
-            double eh = s * 0.55;
-            g.setColor(skin);
+            // the lid: skin in the shade of the brow, over iris and white; then the lashes' dark line
+            double ex = x + s * 0.12;
+            double ey = y + s * 0.30;
+            double ew = s * 0.76;
+            double eh = s * 0.42;
+            g.setColor(shade(skin, 0.75));
             g.fill(new Ellipse2D.Double(ex, ey, ew, eh));
-            g.setColor(skin.darker().darker());
-            g.setStroke(new BasicStroke(1.5f));
-            g.drawLine((int) ex + 2, (int) (ey + eh * 0.6), (int) (ex + ew) - 2, (int) (ey + eh * 0.6));
+            g.setColor(shade(skin, 0.35));
+            g.setStroke(new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(new java.awt.geom.Arc2D.Double(ex, ey - eh * 0.4, ew, eh * 1.2, 200, 140, java.awt.geom.Arc2D.OPEN));
         }
         g.dispose();
         return img;
+    }
+
+    private static Color shade(Color c, double f) {
+        return new Color((int) (c.getRed() * f), (int) (c.getGreen() * f), (int) (c.getBlue() * f));
     }
 
     /** The photo scaled so the face is {@link #FACE_SHARE} of the picture high, centred, shifted by dx. */
