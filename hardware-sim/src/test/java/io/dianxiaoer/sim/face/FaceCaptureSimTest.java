@@ -168,6 +168,24 @@ class FaceCaptureSimTest {
     }
 
     @Test
+    void aCameraGivingNoPictureTimesOutWithAClearReason() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        try (Camera dead = new Camera("camera-dead", CameraSource.parse("http://127.0.0.1:" + port + "/stream.mjpg"),
+                Camera.Settings.DEFAULT, Clock.systemUTC())) {
+            dead.open();
+            FaceCaptureSession s = new FaceCaptureSession(dead, FaceDetector.Settings.DEFAULT,
+                    new FaceCaptureSession.Settings(Duration.ofSeconds(1), 90), Clock.systemUTC(), null);
+            FaceCaptureResult r = s.start().get(20, TimeUnit.SECONDS);
+            assertThat(r.verdict().outcome()).isEqualTo(LivenessVerdict.Outcome.TIMED_OUT);
+            assertThat(r.verdict().reason()).contains("no picture from the face camera");
+            assertThat(r.framesAnalysed()).isZero();
+        }
+    }
+
+    @Test
     void aCancelledSessionIsAbortedAndKeepsNothing() throws Exception {
         show("blink");
         FaceCaptureSession s = new FaceCaptureSession(camera, FaceDetector.Settings.DEFAULT,
