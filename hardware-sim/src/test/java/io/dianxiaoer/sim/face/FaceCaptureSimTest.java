@@ -198,6 +198,26 @@ class FaceCaptureSimTest {
     }
 
     @Test
+    void theDeviceToolChecksTheFaceCameraAndPrintsNoFace() throws Exception {
+        show("blink");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = io.dianxiaoer.device.cli.DeviceTool.run(new String[] {"face-check", "--camera",
+                hw.faceCamera().streamUrl(), "--timeout", "15"}, new java.io.PrintStream(out, true, "UTF-8"),
+                new java.io.PrintStream(err, true, "UTF-8"));
+        String json = out.toString("UTF-8");
+        assertThat(code).as(json + err).isZero();
+        assertThat(json).contains("\"outcome\" : \"PASSED\"", "\"key\" : \"BLINK\"", "请眨一下眼睛", "\"jpegBytes\"");
+        show("nobody");
+        out.reset();
+        code = io.dianxiaoer.device.cli.DeviceTool.run(new String[] {"face-check", "--camera",
+                hw.faceCamera().streamUrl(), "--timeout", "2"}, new java.io.PrintStream(out, true, "UTF-8"),
+                new java.io.PrintStream(err, true, "UTF-8"));
+        assertThat(code).isEqualTo(io.dianxiaoer.device.cli.DeviceTool.NO_CARD);
+        assertThat(out.toString("UTF-8")).contains("\"outcome\" : \"TIMED_OUT\"", "NO_FACE").doesNotContain("bestFrame");
+    }
+
+    @Test
     void theVerifierSaysNotAvailableAndNeverMatches() throws Exception {
         FaceVerifier.Verdict v = FaceVerifier.notAvailable().verify(new FaceCaptureResult.BestFrame(new byte[] {1},
                 1, 1, new io.dianxiaoer.device.face.FaceBox(0, 0, 1, 1), 1, java.time.Instant.EPOCH), "11010519491231002X")
