@@ -21,7 +21,9 @@ import java.util.List;
  *       cheek below it and a dark lid line is drawn — a closed eye.</li>
  *   <li>{@code photo-moved} — the still portrait moved rigidly left and right (±48 px over two
  *       seconds), the way someone holds a printed photo up and sways it. Must fail liveness.</li>
- *   <li>{@code face-dark} — the portrait at a fifth of its brightness (a badly lit booth).</li>
+ *   <li>{@code face-dark} — the portrait at a fifth of its brightness (a badly lit booth);</li>
+ *   <li>{@code face-far} — the face 16 % of the picture high, centred (someone standing back);</li>
+ *   <li>{@code two-people} — two copies of the photo side by side, faces a quarter high.</li>
  * </ul>
  *
  * The eye boxes are fixed coordinates in the 512×512 photograph (measured once with OpenCV's
@@ -49,7 +51,7 @@ final class FaceSequences {
     }
 
     static List<String> names() {
-        return List.of("face-portrait", "blink", "photo-moved", "face-dark");
+        return List.of("face-portrait", "blink", "photo-moved", "face-dark", "face-far", "two-people");
     }
 
     /** The frames of {@code name} as BGR pictures of {@code width × height}, or null if not a sequence name. */
@@ -60,6 +62,17 @@ final class FaceSequences {
             }
             case "face-dark" -> {
                 return List.of(portrait(photo, width, height, 0, 0.2));
+            }
+            case "face-far" -> {
+                BufferedImage img = background(width, height);
+                draw(img, photo, 0.5, 0.16);
+                return List.of(img);
+            }
+            case "two-people" -> {
+                BufferedImage img = background(width, height);
+                draw(img, photo, 0.3, 0.25);
+                draw(img, photo, 0.7, 0.25);
+                return List.of(img);
             }
             case "blink" -> {
                 BufferedImage open = portrait(photo, width, height, 0, 1.0);
@@ -112,6 +125,27 @@ final class FaceSequences {
         }
         g.dispose();
         return img;
+    }
+
+    private static BufferedImage background(int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(118, 124, 132));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return img;
+    }
+
+    /** Draws the photo so that its face is {@code share} of the picture high, centred at {@code cx} × width. */
+    private static void draw(BufferedImage img, BufferedImage photo, double cx, double share) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        double scale = share * img.getHeight() / FACE_H;
+        int w = (int) Math.round(photo.getWidth() * scale);
+        int h = (int) Math.round(photo.getHeight() * scale);
+        g.drawImage(photo, (int) Math.round(cx * img.getWidth() - FACE_CX * scale),
+                (int) Math.round(img.getHeight() / 2.0 - FACE_CY * scale), w, h, null);
+        g.dispose();
     }
 
     private static Color shade(Color c, double f) {

@@ -109,6 +109,12 @@ class FaceCaptureSimTest {
         assertThat(high.guidance()).contains(FaceGuidance.NOT_CENTRED);
         show("face-dark");
         assertThat(analyseNextFrame().guidance()).contains(FaceGuidance.TOO_DARK);
+        show("face-far");
+        assertThat(analyseNextFrame().guidance()).contains(FaceGuidance.TOO_FAR);
+        show("two-people");
+        FaceQuality two = analyseNextFrame();
+        assertThat(two.faces()).hasSize(2);
+        assertThat(two.guidance()).containsExactly(FaceGuidance.MORE_THAN_ONE_FACE);
         assertThat(FaceGuidance.TOO_FAR.zh()).isEqualTo("请靠近一点");
         assertThat(FaceGuidance.TOO_FAR.en()).isEqualTo("Please come a little closer");
         for (FaceGuidance g : FaceGuidance.values()) {
