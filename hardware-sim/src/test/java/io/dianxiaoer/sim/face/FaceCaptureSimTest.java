@@ -126,6 +126,9 @@ class FaceCaptureSimTest {
     @Test
     void aBlinkInFrontOfTheCameraPassesLivenessAndGivesTheBestFrame() throws Exception {
         show("blink");
+        String state = http.send(HttpRequest.newBuilder(URI.create(hw.controlUrl() + "/api/camera")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(state).contains("\"scene\" : \"blink\"", "\"sequenceFrames\" : 20");
         List<FaceCaptureSession.Progress> seen = new CopyOnWriteArrayList<>();
         FaceCaptureResult r = capture(Duration.ofSeconds(15), seen);
         assertThat(r.verdict().outcome()).as(r.verdict().reason()).isEqualTo(LivenessVerdict.Outcome.PASSED);
