@@ -61,6 +61,11 @@ public final class BenchMain {
                 }
             }
         }
+        double[] face = ms.get("facePipeline640x480");
+        if (face != null) {
+            System.out.printf(Locale.ROOT, "Face pipeline at 640×480 (detect, gates, blink rule), one thread: %.1f fps (median), %.1f fps (mean)%n",
+                    1000 / face[0], 1000 / face[1]);
+        }
         if (args.length == 0) {
             System.out.println();
             CameraThroughput.run(Integer.getInteger("bench.camera.seconds", 10));

@@ -54,6 +54,9 @@ import java.util.HexFormat;
  * capture-page --camera SOURCE --out FILE.jpg [--timeout SECONDS] [--budget KB]
  *     Takes one page with the document camera, writes it, prints its quality as JSON
  *     (see {@link CapturePageCommand}).
+ * face-check --camera SOURCE [--timeout SECONDS]
+ *     One face capture with the blink challenge; prints the verdict, the guidance and the gate measures
+ *     as JSON, never the face ({@link FaceCheckCommand}; exit 0 blink seen, 3 not in time, 5 no picture).
  * </pre>
  *
  * Exit codes: 0 done; 2 usage; 3 nothing came in time (no card, no code); 4 what came is invalid (card,
@@ -93,6 +96,7 @@ public final class DeviceTool {
                 case "locker-status" -> LockerCommands.status(args, out, err);
                 case "health" -> HealthCommand.run(args, out, err);
                 case "capture-page" -> CapturePageCommand.run(args, out, err);
+                case "face-check" -> FaceCheckCommand.run(args, out, err);
                 default -> {
                     usage(err);
                     yield USAGE;
@@ -287,5 +291,6 @@ public final class DeviceTool {
                   prints the DG1 fields and the SOD verdict as JSON; exit 0 verified, 3 no document, 4 refused, 5 no PC/SC
                 """);
         CapturePageCommand.usage(err);
+        err.println("usage: dxe face-check --camera SOURCE [--timeout SECONDS]");
     }
 }

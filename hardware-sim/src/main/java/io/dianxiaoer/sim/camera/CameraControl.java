@@ -23,7 +23,8 @@ import java.util.Optional;
  * <pre>
  * GET  /api/camera                           every camera: stream URL, scene, fault, running, clients, frames sent
  * GET  /api/camera/scenes                    the scene names
- * POST /api/camera/{id}/show?scene=NAME      204; 404 for an unknown scene (NAME: desk, face, nobody, qr, qr:TEXT, a synthetic scene)
+ * POST /api/camera/{id}/show?scene=NAME      204; 404 for an unknown scene (NAME: desk, face, nobody, qr, qr:TEXT, a synthetic
+ *                                            scene, or a face scene: face-portrait, blink, photo-moved, face-dark)
  * POST /api/camera/{id}/qr?text=TEXT         204: a QR slip carrying TEXT (at most 1000 characters)
  * POST /api/camera/{id}/fault?mode=MODE      204 (MODE: NONE, STALL, GARBAGE, SLOW, DISCONNECT)
  * POST /api/camera/{id}/unplug               204: the port closes, streams are cut
@@ -110,9 +111,9 @@ public final class CameraControl implements HttpHandler {
     }
 
     private static void show(HttpExchange ex, Entry e, String scene) throws IOException {
-        Optional<CameraPicture> p = e.scenes().picture(scene);
+        Optional<java.util.List<CameraPicture>> p = e.scenes().sequence(scene);
         if (p.isEmpty()) {
-            error(ex, 404, "no scene '" + scene + "'" + (scene.equals("face")
+            error(ex, 404, "no scene '" + scene + "'" + ((scene.equals("face") || scene.startsWith("face-") || scene.equals("blink") || scene.equals("photo-moved"))
                     ? " (the face photo " + CameraScenes.FACE_FILE + " is neither on the classpath nor in shared/testdata/faces)" : ""));
             return;
         }
@@ -127,6 +128,7 @@ public final class CameraControl implements HttpHandler {
             ObjectNode n = o.putObject(id);
             n.put("stream", c.streamUrl());
             n.put("scene", c.picture().name());
+            n.put("sequenceFrames", c.sequenceLength());
             n.put("width", c.picture().width());
             n.put("height", c.picture().height());
             n.put("fault", c.fault().name());

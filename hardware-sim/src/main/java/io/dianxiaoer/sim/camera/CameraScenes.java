@@ -31,7 +31,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *   <li>{@code face} — the public-domain astronaut photograph, for the face camera (found on the
  *       classpath under {@code testdata/faces/}, or in a {@code shared/testdata/faces/} folder of the
  *       working directory or one of its parents);</li>
- *   <li>{@code nobody} — the face camera's empty grey room.</li>
+ *   <li>{@code nobody} — the face camera's empty grey room;</li>
+ *   <li>{@code face-portrait}, {@code blink}, {@code photo-moved}, {@code face-dark} — the face
+ *       camera's liveness scenes of {@link FaceSequences} ({@code blink} and {@code photo-moved} are
+ *       looping sequences of frames, see {@link #sequence}).</li>
  * </ul>
  *
  * Pictures are rendered at the camera's size on first use and cached (a few, LRU). Thread-safe.
@@ -50,6 +53,8 @@ public final class CameraScenes {
         }
     });
 
+    private final Map<String, List<CameraPicture>> sequences = new java.util.concurrent.ConcurrentHashMap<>();
+
     public CameraScenes(int width, int height) {
         NativeVision.ensureLoaded();
         this.width = width;
@@ -59,6 +64,7 @@ public final class CameraScenes {
     /** Every name {@link #picture} accepts (besides {@code qr:TEXT}). */
     public static List<String> names() {
         List<String> n = new ArrayList<>(List.of("desk", "face", "nobody", "qr"));
+        n.addAll(FaceSequences.names());
         SyntheticScenes.all().keySet().stream().filter(k -> !n.contains(k)).forEach(n::add);
         return List.copyOf(n);
     }
@@ -74,7 +80,40 @@ public final class CameraScenes {
         return made;
     }
 
+    /**
+     * The frames of {@code name}, looped by the simulator: one frame for a still scene, several for
+     * the face sequences; empty when there is no such scene.
+     */
+    public Optional<List<CameraPicture>> sequence(String name) {
+        if (FaceSequences.names().contains(name)) {
+            List<CameraPicture> hit = sequences.get(name);
+            if (hit != null) {
+                return Optional.of(hit);
+            }
+            Optional<List<CameraPicture>> made = facePhoto().map(photo -> {
+                List<CameraPicture> frames = new ArrayList<>();
+                BufferedImage last = null;
+                CameraPicture lastPicture = null;
+                for (BufferedImage img : FaceSequences.render(name, photo, width, height)) {
+                    // repeated frames are the same image: encode each distinct one once
+                    if (img != last) {
+                        lastPicture = fromImage(name, img);
+                        last = img;
+                    }
+                    frames.add(lastPicture);
+                }
+                return List.copyOf(frames);
+            });
+            made.ifPresent(f -> sequences.put(name, f));
+            return made;
+        }
+        return picture(name).map(List::of);
+    }
+
     private Optional<CameraPicture> render(String name) {
+        if (FaceSequences.names().contains(name)) {
+            return sequence(name).map(f -> f.get(0));
+        }
         if (name.equals("desk")) {
             return Optional.of(encode(name, SceneGenerator.emptyBase(width, height, 11)));
         }

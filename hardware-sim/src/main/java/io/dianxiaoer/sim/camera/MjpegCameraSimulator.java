@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -46,6 +47,7 @@ public final class MjpegCameraSimulator implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private volatile int port;
     private volatile CameraPicture picture;
+    private volatile List<CameraPicture> frames;
     private volatile CameraFault fault = CameraFault.NONE;
     private volatile ServerSocket server;
     private volatile boolean closed;
@@ -61,6 +63,7 @@ public final class MjpegCameraSimulator implements AutoCloseable {
         }
         this.fps = fps;
         this.picture = Objects.requireNonNull(first, "first picture");
+        this.frames = List.of(first);
         this.port = port;
         start();
     }
@@ -101,8 +104,27 @@ public final class MjpegCameraSimulator implements AutoCloseable {
 
     /** Shows another picture from the next frame on. */
     public void show(CameraPicture next) {
-        picture = Objects.requireNonNull(next, "picture");
-        log.info("camera sim {}: showing {}", name, next.name());
+        show(List.of(Objects.requireNonNull(next, "picture")));
+    }
+
+    /**
+     * Shows a looping sequence of pictures, one per frame (each client starts at the first): a
+     * face performing a blink, a photo being moved. One picture is a still.
+     */
+    public void show(List<CameraPicture> sequence) {
+        if (sequence.isEmpty()) {
+            throw new IllegalArgumentException("a sequence needs at least one picture");
+        }
+        List<CameraPicture> copy = List.copyOf(sequence);
+        frames = copy;
+        picture = copy.get(0);
+        log.info("camera sim {}: showing {} ({} frame{})", name, copy.get(0).name(), copy.size(),
+                copy.size() == 1 ? "" : "s");
+    }
+
+    /** How many frames the current scene loops over (1 for a still). */
+    public int sequenceLength() {
+        return frames.size();
     }
 
     public void setFault(CameraFault f) {
@@ -239,7 +261,8 @@ public final class MjpegCameraSimulator implements AutoCloseable {
             if (f == CameraFault.DISCONNECT) {
                 return;
             }
-            byte[] jpg = picture.jpeg();
+            List<CameraPicture> seq = frames;
+            byte[] jpg = seq.get((int) (frame % seq.size())).jpeg();
             byte[] body = jpg;
             if (f == CameraFault.GARBAGE && frame % 3 != 0) {
                 if (frame % 3 == 1) {
