@@ -225,7 +225,7 @@ public final class IntakeServer implements AutoCloseable {
         public List<Accepted> submissions(KioskId kiosk) {
             return store.submissions(kiosk).stream()
                     .map(s -> new Accepted(s.acceptanceNumber(), s.localReceipt(), s.idempotencyKey(), s.serviceCode(),
-                            s.applicantName(), s.applicantIdNumber(), s.uploadIds()))
+                            s.applicantName(), s.applicantIdNumber(), s.fieldsJson(), s.uploadIds()))
                     .toList();
         }
 
@@ -254,7 +254,7 @@ public final class IntakeServer implements AutoCloseable {
 
     /** A submission the intake accepted. Holds personal data: {@link #toString()} shows numbers only. */
     public record Accepted(String acceptanceNumber, String localReceipt, String idempotencyKey, String serviceCode,
-            String applicantName, String applicantIdNumber, List<String> uploadIds) {
+            String applicantName, String applicantIdNumber, String fieldsJson, List<String> uploadIds) {
         @Override
         public String toString() {
             return "Accepted[" + acceptanceNumber + ", receipt=" + localReceipt + "]";
