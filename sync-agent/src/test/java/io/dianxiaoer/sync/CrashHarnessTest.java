@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 class CrashHarnessTest {
 
     private static final Logger log = LoggerFactory.getLogger(CrashHarnessTest.class);
-    static final int DEFAULT_KILLS = 200;
+    static final int DEFAULT_KILLS = 60;
 
     @TempDir
     Path dir;
@@ -93,7 +93,7 @@ class CrashHarnessTest {
                 agent.start();
                 agent.engine().syncNow();
                 assertThat(agent.engine().awaitDrained(Duration.ofSeconds(180))).as("outbox drains").isTrue();
-                verify(server, agent.outbox(), shown);
+                IntakeCheck.verifyExactlyOnce(server, agent.outbox(), shown);
             }
             for (Snapshot s : snapshots) {
                 verifySnapshot(s);
@@ -104,40 +104,6 @@ class CrashHarnessTest {
             System.out.printf("CRASH-HARNESS kills=%d withEnqueue=%d receipts=%d snapshots=%d killPhaseSeconds=%d%n", kills,
                     killedAfterEnqueue, shown.size(), snapshots.size(), Duration.ofNanos(killPhase).toSeconds());
         }
-    }
-
-    private void verify(IntakeServer server, Outbox outbox, Set<String> shown) throws Exception {
-        List<Outbox.Status> all = outbox.all();
-        assertThat(all).as("nothing left queued or rejected").allMatch(s -> s.state() == Outbox.State.ACCEPTED);
-        Set<String> local = all.stream().map(Outbox.Status::localReceipt).collect(Collectors.toSet());
-        assertThat(local).as("every receipt shown to a citizen survived the kills").containsAll(shown);
-
-        List<IntakeServer.Accepted> accepted = server.inspector().submissions(AgentFixture.KIOSK);
-        Map<String, Long> perReceipt = accepted.stream()
-                .collect(Collectors.groupingBy(IntakeServer.Accepted::localReceipt, Collectors.counting()));
-        assertThat(perReceipt.values()).as("each submission at the intake exactly once").allMatch(n -> n == 1);
-        assertThat(perReceipt.keySet()).as("the intake has exactly the outbox's submissions").isEqualTo(local);
-        Map<String, String> numbers = new HashMap<>();
-        accepted.forEach(a -> numbers.put(a.localReceipt(), a.acceptanceNumber()));
-        for (Outbox.Status s : all) {
-            assertThat(s.acceptanceNumber()).hasValue(numbers.get(s.localReceipt()));
-        }
-        long attachments = 0;
-        for (IntakeServer.Accepted a : accepted) {
-            var fields = Outbox.JSON.readTree(a.fieldsJson());
-            long seed = Long.parseLong(fields.get("testSeed").asText());
-            int bytes = Integer.parseInt(fields.get("attachmentBytes").asText());
-            var expected = TestSubmissions.create(seed, a.uploadIds().size(), bytes);
-            assertThat(a.applicantIdNumber()).isEqualTo(expected.applicant().idNumber());
-            for (int i = 0; i < a.uploadIds().size(); i++) {
-                assertThat(server.inspector().attachment(AgentFixture.KIOSK, a.uploadIds().get(i)))
-                        .as("attachment %d of %s", i, a.localReceipt())
-                        .isEqualTo(expected.attachments().get(i).data());
-                attachments++;
-            }
-        }
-        log.info("verified {} submissions, {} attachments byte for byte", accepted.size(), attachments);
-        System.out.printf("CRASH-HARNESS submissions=%d attachments=%d%n", accepted.size(), attachments);
     }
 
     private record Snapshot(int run, Path dir, Set<String> shownBefore) {
