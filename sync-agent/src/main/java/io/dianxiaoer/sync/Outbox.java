@@ -342,6 +342,13 @@ public final class Outbox implements AutoCloseable {
                 });
     }
 
+    /** How many attempts a submission has had (0 when it is unknown). */
+    synchronized int attempts(long id) {
+        ensureOpen();
+        List<Integer> r = query("SELECT attempts FROM outbox_submission WHERE id = ?", ps -> ps.setLong(1, id), rs -> rs.getInt(1));
+        return r.isEmpty() ? 0 : r.get(0);
+    }
+
     synchronized void markRetry(long id, long nextAttemptAt, String error) {
         update("UPDATE outbox_submission SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
                 + "WHERE id = ? AND state = 'QUEUED'", ps -> {

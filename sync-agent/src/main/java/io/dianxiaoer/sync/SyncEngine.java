@@ -356,7 +356,7 @@ public final class SyncEngine implements AutoCloseable {
 
     private void retryLater(long id, String reason, boolean intakeDown) {
         retries.incrementAndGet();
-        int attempts = outbox.load(id).map(Outbox.Pending::attempts).orElse(0) + 1;
+        int attempts = outbox.attempts(id) + 1;
         long delay = settings.backoff().delayMillis(attempts);
         outbox.markRetry(id, clock.millis() + delay, reason);
         log.debug("submission #{}: retry {} in {} ms ({})", id, attempts, delay, reason);
