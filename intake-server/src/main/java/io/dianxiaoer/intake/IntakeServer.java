@@ -246,6 +246,11 @@ public final class IntakeServer implements AutoCloseable {
             });
         }
 
+        /** {@code uploadsResumed}, {@code answersReplayed}, {@code inFlightRefused} since start (for harness reports). */
+        public java.util.Map<String, Long> counters() {
+            return store.counters();
+        }
+
         /** Holds each submission after its key is claimed, until {@code hook} returns (tests of 409). */
         public void beforeProcessing(java.util.function.Consumer<String> hook) {
             store.beforeProcessing(hook);

@@ -77,6 +77,16 @@ final class IntakeStore {
     private final Database db;
     private final Clock clock;
     private final Duration inFlightLease;
+    private final java.util.concurrent.atomic.AtomicLong uploadsResumed = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong answersReplayed = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong inFlightRefused = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Counters since start: uploads created again with bytes already stored, replayed answers, 409 in flight. */
+    Map<String, Long> counters() {
+        return Map.of("uploadsResumed", uploadsResumed.get(), "answersReplayed", answersReplayed.get(),
+                "inFlightRefused", inFlightRefused.get());
+    }
+
     /** Test seam: runs after the IN_FLIGHT row is committed, before the work; lets tests hold a request in flight. */
     private volatile Consumer<String> beforeProcessing = key -> { };
 
@@ -101,6 +111,9 @@ final class IntakeStore {
         return db.inTransaction(c -> {
             Optional<UploadState> existing = findUpload(c, kiosk, create.uploadId(), create);
             if (existing.isPresent()) {
+                if (existing.get().offset() > 0) {
+                    uploadsResumed.incrementAndGet();
+                }
                 return existing.get();
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO upload (kiosk_id, upload_id, length, sha256, "
@@ -376,9 +389,11 @@ final class IntakeStore {
                         "this Idempotency-Key was used with a different request body");
             }
             if (state.equals("DONE")) {
+                answersReplayed.incrementAndGet();
                 return Optional.of(new Answer(status, body, true));
             }
             if (now - lockedAt < inFlightLease.toMillis()) {
+                inFlightRefused.incrementAndGet();
                 throw inFlight();
             }
             // The request that claimed the key died with its server: take it over.

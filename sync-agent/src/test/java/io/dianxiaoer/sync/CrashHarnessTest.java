@@ -101,8 +101,9 @@ class CrashHarnessTest {
             log.info("crash harness: {} kills ({} after at least one enqueue in that run), {} receipts shown, {} snapshots, "
                     + "kill phase {} s, total {} s", kills, killedAfterEnqueue, shown.size(), snapshots.size(),
                     Duration.ofNanos(killPhase).toSeconds(), Duration.ofNanos(System.nanoTime() - start).toSeconds());
-            System.out.printf("CRASH-HARNESS kills=%d withEnqueue=%d receipts=%d snapshots=%d killPhaseSeconds=%d%n", kills,
-                    killedAfterEnqueue, shown.size(), snapshots.size(), Duration.ofNanos(killPhase).toSeconds());
+            System.out.printf("CRASH-HARNESS kills=%d withEnqueue=%d receipts=%d snapshots=%d killPhaseSeconds=%d server=%s%n",
+                    kills, killedAfterEnqueue, shown.size(), snapshots.size(), Duration.ofNanos(killPhase).toSeconds(),
+                    server.inspector().counters());
         }
     }
 

@@ -100,8 +100,9 @@ class FaultSoakTest {
                         proxy.counts(), acceptedDuringFaults, agent.engine().retryCount(), drainSeconds,
                         agent.engine().breaker().timesOpened());
                 System.out.printf("FAULT-SOAK faultSeconds=%d submissions=%d acceptedDuringFaults=%d retries=%d modes=%s "
-                        + "drainSeconds=%d breakerOpened=%d%n", faultSeconds, agent.outbox().all().size(), acceptedDuringFaults,
-                        agent.engine().retryCount(), proxy.counts(), drainSeconds, agent.engine().breaker().timesOpened());
+                        + "drainSeconds=%d breakerOpened=%d server=%s%n", faultSeconds, agent.outbox().all().size(),
+                        acceptedDuringFaults, agent.engine().retryCount(), proxy.counts(), drainSeconds,
+                        agent.engine().breaker().timesOpened(), server.inspector().counters());
             }
         }
     }
