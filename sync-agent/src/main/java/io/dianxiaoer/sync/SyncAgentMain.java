@@ -33,10 +33,16 @@ public final class SyncAgentMain {
               run
             settings (--key=value): %s""";
 
+    /** Held so the level sticks: java.util.logging keeps loggers only weakly. */
+    private static final java.util.logging.Logger FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
+
     private SyncAgentMain() {
     }
 
     public static void main(String[] args) throws Exception {
+        // Without an SLF4J backend (the CLI ships none) Flyway logs each migration check through java.util.logging
+        // on stderr; a technician needs only its warnings.
+        FLYWAY.setLevel(java.util.logging.Level.WARNING);
         System.exit(run(args, System.out, System.err, System::getenv));
     }
 
