@@ -54,4 +54,26 @@ class EndToEndTest {
             assertThat(port).isPositive();
         }
     }
+
+    @Test
+    void heartbeatsAndDocumentPullsRunOnTheirOwn() throws Exception {
+        try (IntakeServer server = new IntakeServer().start(0)) {
+            Map<String, String> settings = AgentFixture.fast(dir, AgentFixture.url(server));
+            settings.put("heartbeat.seconds", "1");
+            settings.put("pull.seconds", "1");
+            try (SyncAgent agent = SyncAgent.open(AgentFixture.config(settings), Clock.systemUTC(),
+                    () -> Map.of("idcard", io.dianxiaoer.core.event.DeviceStatus.READY))) {
+                agent.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while ((server.inspector().count("heartbeat") == 0 || agent.outbox().document("config").isEmpty())
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(server.inspector().count("heartbeat")).isEqualTo(1);
+                assertThat(new String(agent.outbox().document("config").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("\"kioskId\":\"SH-PD-0001\"");
+                assertThat(agent.outbox().document("catalog")).isPresent();
+            }
+        }
+    }
 }
