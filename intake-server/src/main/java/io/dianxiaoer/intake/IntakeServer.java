@@ -246,6 +246,10 @@ public final class IntakeServer implements AutoCloseable {
             });
         }
 
+        IntakeStore store() {
+            return store;
+        }
+
         /** {@code uploadsResumed}, {@code answersReplayed}, {@code inFlightRefused} since start (for harness reports). */
         public java.util.Map<String, Long> counters() {
             return store.counters();

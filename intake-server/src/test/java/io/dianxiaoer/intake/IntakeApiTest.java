@@ -210,6 +210,22 @@ class IntakeApiTest {
         assertThat(server.inspector().count("idempotency")).isEqualTo(keys);
     }
 
+    @Test
+    void aKeyLeftInFlightByADeadServerIsTakenOverAfterTheLease() throws Exception {
+        String body = submission("000201", null, null);
+        String hash = HexFormat.of().formatHex(sha256(IntakeHandler.canonical(JSON.readTree(body))));
+        long now = System.currentTimeMillis();
+        // As a server that died mid-request would leave them: one claimed a minute ago, one just now.
+        server.inspector().store().database().execute("INSERT INTO idempotency (kiosk_id, idem_key, request_hash, state, "
+                + "locked_at, created_at) VALUES ('" + KIOSK + "', 'stale-key-1', '" + hash + "', 'IN_FLIGHT', " + (now - 60_000)
+                + ", 'x'), ('" + KIOSK + "', 'fresh-key-1', '" + hash + "', 'IN_FLIGHT', " + now + ", 'x')");
+
+        assertThat(send(postJson("/submissions", body, "stale-key-1")).statusCode()).as("taken over").isEqualTo(201);
+        assertError(send(postJson("/submissions", body, "fresh-key-1")), 409, "request_in_flight");
+        assertThat(send(postJson("/submissions", body, "stale-key-1")).headers().firstValue("Idempotent-Replayed"))
+                .hasValue("true");
+    }
+
     // --- documents and identity ----------------------------------------------------------------
 
     @Test
