@@ -65,7 +65,7 @@ class IdempotencyPropertyTest {
     }
 
     @Provide
-    Arbitrary<List<Op>> sequences() {
+    static Arbitrary<List<Op>> sequences() {
         Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 2),
                 Arbitraries.longs()).as(Op::new);
         return op.list().ofMinSize(1).ofMaxSize(12);
@@ -73,13 +73,18 @@ class IdempotencyPropertyTest {
 
     @Property(tries = 40)
     void answersFollowTheIdempotencyRules(@ForAll("sequences") List<Op> ops) throws Exception {
+        checkRules(server, ops);
+    }
+
+    /** The rules for one random sequence against {@code target} (also run against PostgreSQL). */
+    static void checkRules(IntakeServer target, List<Op> ops) throws Exception {
         KioskId kiosk = freshKiosk();
         String keyPrefix = "key-" + System.nanoTime() + "-";
         Map<Integer, Integer> bodyOfKey = new HashMap<>();
         Map<Integer, HttpResponse<String>> firstAnswer = new HashMap<>();
         Set<String> numbers = new HashSet<>();
         for (Op op : ops) {
-            HttpResponse<String> r = submit(kiosk, keyPrefix + op.key(), body(kiosk, op.body(), op.format()));
+            HttpResponse<String> r = submit(target, kiosk, keyPrefix + op.key(), body(kiosk, op.body(), op.format()));
             Integer earlierBody = bodyOfKey.get(op.key());
             if (earlierBody == null) {
                 assertThat(r.statusCode()).as("first use of a key").isEqualTo(201);
@@ -98,7 +103,7 @@ class IdempotencyPropertyTest {
                 assertThat(errorCode(r)).isEqualTo("idempotency_key_reused");
             }
         }
-        assertThat(server.inspector().submissions(kiosk)).as("one stored submission per key").hasSize(bodyOfKey.size());
+        assertThat(target.inspector().submissions(kiosk)).as("one stored submission per key").hasSize(bodyOfKey.size());
     }
 
     @Property(tries = 15)
@@ -229,7 +234,14 @@ class IdempotencyPropertyTest {
     }
 
     private static HttpResponse<String> submit(KioskId kiosk, String key, String body) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/kiosks/" + kiosk
+        return submit(server, kiosk, key, body);
+    }
+
+    private static HttpResponse<String> submit(IntakeServer target, KioskId kiosk, String key, String body) throws Exception {
+        if (client == null) {
+            client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + "/v1/kiosks/" + kiosk
                 + "/submissions")).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return client.send(req, HttpResponse.BodyHandlers.ofString());
