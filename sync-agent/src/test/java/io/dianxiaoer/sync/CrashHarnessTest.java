@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 class CrashHarnessTest {
 
     private static final Logger log = LoggerFactory.getLogger(CrashHarnessTest.class);
-    static final int DEFAULT_KILLS = 60;
+    static final int DEFAULT_KILLS = 200;
 
     @TempDir
     Path dir;

@@ -34,7 +34,7 @@ class FaultSoakTest {
 
     @Test
     void everythingArrivesExactlyOnceThroughAFaultyLink() throws Exception {
-        int faultSeconds = Integer.getInteger("dxe.fault.seconds", 60);
+        int faultSeconds = Integer.getInteger("dxe.fault.seconds", 180);
         int downSeconds = Integer.getInteger("dxe.fault.down.seconds", 15);
         long seed = Long.getLong("dxe.fault.seed", System.nanoTime());
         SplittableRandom random = new SplittableRandom(seed);
