@@ -9,14 +9,12 @@ import io.dianxiaoer.core.wire.KioskId;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.MessageDigest;
@@ -472,15 +470,5 @@ class IntakeApiTest {
             assertThat(body.at("/error/code").asText()).isEqualTo(code);
         }
         assertThat(body.at("/error/message").asText()).isNotBlank();
-    }
-
-    @SuppressWarnings("unused")
-    private static byte[] read(InputStream in) throws IOException {
-        return in.readAllBytes();
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean exists(Path p) {
-        return Files.exists(p);
     }
 }
