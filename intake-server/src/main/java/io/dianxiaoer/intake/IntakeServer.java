@@ -131,7 +131,12 @@ public final class IntakeServer implements AutoCloseable {
                 Files.createDirectories(file.getParent());
             }
         }
-        database = Database.open(url, config.dbUser(), config.dbPassword(), url.startsWith("jdbc:sqlite:") ? 4 : BLOCKING_THREADS);
+        try {
+            database = Database.open(url, config.dbUser(), config.dbPassword(), url.startsWith("jdbc:sqlite:") ? 4 : BLOCKING_THREADS);
+        } catch (RuntimeException e) {
+            shutdown(); // removes the temporary directory, if any
+            throw e;
+        }
         store = new IntakeStore(database, clock, config.inFlightLease());
         IntakeHandler handler = new IntakeHandler(store, new Documents(config.catalogFile(), config.configFile()),
                 new IdentityVerifier(), clock, version, config.maxAttachmentBytes());
