@@ -2,13 +2,14 @@
 # Installs the Debian packages the kiosk needs, only those missing (idempotent).
 #   scripts/setup-debian.sh run    what running the kiosk needs (GTK for JavaFX windows, CJK fonts, Xvfb)
 #   scripts/setup-debian.sh test   what the test suite needs (CJK fonts, socat for serial-port tests, pcscd + vpcd +
-#                                  iproute2 for the chip-passport tests through PC/SC)
+#                                  iproute2 for the chip-passport tests through PC/SC,
+#                                  PostgreSQL for the intake server's PostgreSQL tests, procps for kill -STOP)
 set -euo pipefail
 what="${1:-run}"
 case "$what" in
   run)  pkgs=(libgtk-3-0 libgl1 libxtst6 libxxf86vm1 fonts-noto-cjk xvfb xauth x11-utils xdotool imagemagick socat
               pcscd libpcsclite1 vsmartcard-vpcd iproute2) ;;
-  test) pkgs=(fonts-noto-cjk socat pcscd libpcsclite1 vsmartcard-vpcd iproute2) ;;
+  test) pkgs=(fonts-noto-cjk socat pcscd libpcsclite1 vsmartcard-vpcd iproute2 postgresql procps) ;;
   *) echo "usage: $0 run|test" >&2; exit 2 ;;
 esac
 for tool in java mvn; do

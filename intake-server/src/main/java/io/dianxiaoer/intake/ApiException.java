@@ -22,7 +22,7 @@ final class ApiException extends RuntimeException {
         this(status, code, message, Map.of());
     }
 
-    private ApiException(HttpResponseStatus status, String code, String message, Map<CharSequence, String> headers) {
+    ApiException(HttpResponseStatus status, String code, String message, Map<CharSequence, String> headers) {
         // No stack trace: this is an expected answer to a bad request, not a fault, and bad clients can send many.
         super(message, null, false, false);
         this.status = Objects.requireNonNull(status, "status");
@@ -30,14 +30,18 @@ final class ApiException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
+    static ApiException of(int status, String code, String message) {
+        return new ApiException(HttpResponseStatus.valueOf(status), code, message);
+    }
+
     static ApiException badRequest(String code, String message) {
         return new ApiException(HttpResponseStatus.BAD_REQUEST, code, message);
     }
 
     /** 405 with the {@code Allow} header that RFC 9110 requires on it. */
-    static ApiException methodNotAllowed(HttpMethod used, HttpMethod allowed) {
+    static ApiException methodNotAllowed(HttpMethod used, String allowed) {
         return new ApiException(HttpResponseStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
-                used + " is not allowed here; use " + allowed, Map.of(HttpHeaderNames.ALLOW, allowed.name()));
+                used + " is not allowed here; use " + allowed, Map.of(HttpHeaderNames.ALLOW, allowed));
     }
 
     HttpResponseStatus status() {

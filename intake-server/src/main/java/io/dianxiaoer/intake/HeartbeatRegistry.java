@@ -1,16 +1,9 @@
 package io.dianxiaoer.intake;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * The latest heartbeat of each kiosk, in memory only: a restart forgets them, which is fine
- * because kiosks send one every minute or so. Thread-safe and non-blocking, so event loops may
- * call it directly. When two heartbeats of one kiosk race, the one stored last wins.
- */
+/** Heartbeats are stored by {@link IntakeStore}; this holds the shape of the latest one as read back. */
 final class HeartbeatRegistry {
 
     /** A heartbeat with the server time it arrived (the kiosk's own clock may be wrong). */
@@ -21,13 +14,6 @@ final class HeartbeatRegistry {
         }
     }
 
-    private final Map<String, Received> latest = new ConcurrentHashMap<>();
-
-    void record(String kioskId, Heartbeat heartbeat, Instant receivedAt) {
-        latest.put(Objects.requireNonNull(kioskId, "kioskId"), new Received(heartbeat, receivedAt));
-    }
-
-    Optional<Received> latest(String kioskId) {
-        return Optional.ofNullable(latest.get(kioskId));
+    private HeartbeatRegistry() {
     }
 }

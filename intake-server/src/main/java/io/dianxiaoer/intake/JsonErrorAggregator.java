@@ -29,6 +29,19 @@ final class JsonErrorAggregator extends HttpObjectAggregator {
         super(maxContentLength, true);
     }
 
+    /** Each route has its own limit ({@link IntakeHandler#bodyLimit}); the constructor's is the largest of them. */
+    private static int limitFor(HttpMessage start, int fallback) {
+        return start instanceof HttpRequest request ? Math.min(fallback, IntakeHandler.bodyLimit(request.uri())) : fallback;
+    }
+
+    private int lastLimit;
+
+    @Override
+    protected boolean isContentLengthInvalid(HttpMessage start, int maxContentLength) {
+        lastLimit = limitFor(start, maxContentLength);
+        return super.isContentLengthInvalid(start, lastLimit);
+    }
+
     /**
      * A body announced (Content-Length) or found to be over the limit. Mirrors the rule of Netty
      * 4.1's own implementation: when the rest of the body cannot be skipped reliably (it is already
@@ -56,7 +69,8 @@ final class JsonErrorAggregator extends HttpObjectAggregator {
     /** The answer to {@code Expect: 100-continue}: Netty decides, we give its refusals our body. */
     @Override
     protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
-        Object decision = super.newContinueResponse(start, maxContentLength, pipeline);
+        lastLimit = limitFor(start, maxContentLength);
+        Object decision = super.newContinueResponse(start, lastLimit, pipeline);
         if (!(decision instanceof HttpResponse)) {
             return decision; // no expectation: nothing to answer yet
         }
@@ -78,6 +92,6 @@ final class JsonErrorAggregator extends HttpObjectAggregator {
 
     private FullHttpResponse tooLarge() {
         return HttpResponses.error(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "payload_too_large",
-                "the body is larger than " + maxContentLength() + " bytes");
+                "the body is larger than " + (lastLimit > 0 ? lastLimit : maxContentLength()) + " bytes");
     }
 }

@@ -264,14 +264,22 @@ class IntakeServerTest {
     }
 
     @Test
-    void commandLineTakesAPort() {
-        assertThat(IntakeServer.parsePort()).isEqualTo(IntakeServer.DEFAULT_PORT);
-        assertThat(IntakeServer.parsePort("--port", "9001")).isEqualTo(9001);
-        assertThat(IntakeServer.parsePort("--port", "0")).isZero();
-        assertThatThrownBy(() -> IntakeServer.parsePort("--port")).hasMessageContaining("usage");
-        assertThatThrownBy(() -> IntakeServer.parsePort("--port", "http")).hasMessageContaining("0 to 65535");
-        assertThatThrownBy(() -> IntakeServer.parsePort("--port", "70000")).hasMessageContaining("0 to 65535");
-        assertThatThrownBy(() -> IntakeServer.parsePort("--verbose")).hasMessageContaining("usage");
+    void commandLineTakesAPortADatabaseAndTls() {
+        java.util.function.Function<String, String> noEnv = k -> null;
+        assertThat(IntakeConfig.fromArgs(new String[0], noEnv).port()).isEqualTo(IntakeServer.DEFAULT_PORT);
+        assertThat(IntakeConfig.fromArgs(new String[] {"--port", "9001"}, noEnv).port()).isEqualTo(9001);
+        assertThat(IntakeConfig.fromArgs(new String[] {"--port", "0"}, noEnv).port()).isZero();
+        assertThat(IntakeConfig.fromArgs(new String[] {"--db", "jdbc:postgresql://127.0.0.1/intake"}, noEnv).jdbcUrl())
+                .isEqualTo("jdbc:postgresql://127.0.0.1/intake");
+        assertThatThrownBy(() -> IntakeConfig.fromArgs(new String[] {"--port"}, noEnv)).hasMessageContaining("usage");
+        assertThatThrownBy(() -> IntakeConfig.fromArgs(new String[] {"--port", "http"}, noEnv)).hasMessageContaining("0 to 65535");
+        assertThatThrownBy(() -> IntakeConfig.fromArgs(new String[] {"--port", "70000"}, noEnv)).hasMessageContaining("0 to 65535");
+        assertThatThrownBy(() -> IntakeConfig.fromArgs(new String[] {"--verbose", "x"}, noEnv)).hasMessageContaining("usage");
+        // Plain HTTP is for loopback only.
+        assertThatThrownBy(() -> IntakeConfig.fromArgs(new String[] {"--bind", "0.0.0.0"}, noEnv))
+                .hasMessageContaining("loopback");
+        assertThatThrownBy(() -> IntakeConfig.fromArgs(new String[] {"--tls-keystore", "a.p12"}, noEnv))
+                .hasMessageContaining("go together");
     }
 
     // --- helpers -----------------------------------------------------------------------------

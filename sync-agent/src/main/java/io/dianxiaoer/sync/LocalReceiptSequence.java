@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.dianxiaoer.core.wire.KioskId;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 
@@ -28,7 +29,7 @@ import org.sqlite.SQLiteErrorCode;
  * {@code SH-PD-0001-20261122-000042}. The sequence starts again at 1 on each new day.
  *
  * <p><b>Never reuses a number.</b> The counter lives in a SQLite file (WAL journal,
- * {@code synchronous=FULL}) and each allocation is one {@code BEGIN IMMEDIATE} transaction that
+ * {@code synchronous=FULL}, schema by Flyway: see {@link OutboxDatabase}) and each allocation is one {@code BEGIN IMMEDIATE} transaction that
  * is on disk before {@link #next()} returns, so a number handed to a citizen survives a crash or
  * power cut, and reopening the file continues after it. If the clock goes back to an earlier day
  * (RTC reset, NTP correction) the sequence stays on the latest day it has used instead of
@@ -52,7 +53,6 @@ public final class LocalReceiptSequence implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalReceiptSequence.class);
 
     /** The kiosk id becomes part of every receipt number, so it is kept to printable, URL-safe characters. */
-    private static final Pattern KIOSK_ID = Pattern.compile("[A-Z0-9-]{1,32}");
 
     static final int MAX_SEQUENCE = 999_999;
 
@@ -61,26 +61,10 @@ public final class LocalReceiptSequence implements AutoCloseable {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
-    /**
-     * Schema migrations; migration {@code n} is element {@code n - 1}. Only ever append: a file
-     * records the versions applied to it in {@code schema_version}. (Flyway replaces this later.)
-     */
-    private static final List<String> MIGRATIONS = List.of(
-            // 1: one counter per kiosk id. day is the yyyyMMdd of the last number handed out.
-            """
-            CREATE TABLE receipt_counter (
-                kiosk_id TEXT    NOT NULL PRIMARY KEY,
-                day      TEXT    NOT NULL CHECK (length(day) = 8),
-                last_seq INTEGER NOT NULL CHECK (last_seq BETWEEN 1 AND 999999)
-            )""");
-
     private final Path file;
     private final String kioskId;
     private final Clock clock;
     private final Connection connection;
-    private final PreparedStatement selectCounter;
-    private final PreparedStatement insertCounter;
-    private final PreparedStatement updateCounter;
     private boolean closed;
 
     private LocalReceiptSequence(Path file, String kioskId, Clock clock, Connection connection) throws SQLException {
@@ -88,9 +72,6 @@ public final class LocalReceiptSequence implements AutoCloseable {
         this.kioskId = kioskId;
         this.clock = clock;
         this.connection = connection;
-        this.selectCounter = connection.prepareStatement("SELECT day, last_seq FROM receipt_counter WHERE kiosk_id = ?");
-        this.insertCounter = connection.prepareStatement("INSERT INTO receipt_counter (kiosk_id, day, last_seq) VALUES (?, ?, ?)");
-        this.updateCounter = connection.prepareStatement("UPDATE receipt_counter SET day = ?, last_seq = ? WHERE kiosk_id = ?");
     }
 
     /** Opens (or creates) the sequence for {@code kioskId}, dating numbers by the system clock and time zone. */
@@ -119,80 +100,18 @@ public final class LocalReceiptSequence implements AutoCloseable {
             throw new ReceiptSequenceException("cannot create the directory of the receipt sequence " + file, e);
         }
 
-        Connection connection = null;
+        Connection connection = OutboxDatabase.open(file);
         try {
-            connection = new SQLiteConfig().createConnection("jdbc:sqlite:" + file);
-            configure(connection, file);
-            migrate(connection, file);
             return new LocalReceiptSequence(file, id, clock, connection);
         } catch (SQLException e) {
-            closeQuietly(connection);
-            throw failure("cannot open the receipt sequence", file, e);
-        } catch (RuntimeException e) {
-            closeQuietly(connection);
-            throw e;
+            OutboxDatabase.closeQuietly(connection);
+            throw OutboxDatabase.failure("cannot open the receipt sequence", file, e);
         }
     }
 
     private static String validateKioskId(String kioskId) {
         Objects.requireNonNull(kioskId, "kioskId");
-        if (!KIOSK_ID.matcher(kioskId).matches()) {
-            throw new IllegalArgumentException("kioskId must be 1 to 32 characters of A-Z, 0-9 and '-' "
-                    + "(upper case, no spaces), got \"" + kioskId + "\"");
-        }
-        return kioskId;
-    }
-
-    /** Per-connection settings. The busy timeout comes first so that the journal switch waits for other openers. */
-    private static void configure(Connection connection, Path file) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
-            // This is the first statement that reads the file: a garbage file fails here, before anything is written.
-            try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
-                String mode = rs.next() ? rs.getString(1) : "";
-                if (!"wal".equalsIgnoreCase(mode)) {
-                    // e.g. a file system without shared memory support: fsync guarantees would differ from the documented ones.
-                    throw new ReceiptSequenceException("receipt sequence " + file + " cannot use WAL journaling (got \""
-                            + mode + "\")");
-                }
-            }
-            // FULL also syncs the WAL on every commit: without it a power cut can undo a number already printed.
-            st.execute("PRAGMA synchronous = FULL");
-        }
-    }
-
-    /** Applies missing migrations in one write transaction, so two processes opening a new file at once cannot both apply them. */
-    private static void migrate(Connection connection, Path file) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("BEGIN IMMEDIATE");
-            try {
-                st.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                        + "version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
-                int current;
-                try (ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-                    rs.next();
-                    current = rs.getInt(1);
-                }
-                if (current > MIGRATIONS.size()) {
-                    throw new ReceiptSequenceException("receipt sequence " + file + " has schema version " + current
-                            + ", newer than this build knows (" + MIGRATIONS.size() + "); refusing to use it");
-                }
-                try (PreparedStatement record = connection.prepareStatement(
-                        "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
-                    for (int version = current + 1; version <= MIGRATIONS.size(); version++) {
-                        st.execute(MIGRATIONS.get(version - 1));
-                        record.setInt(1, version);
-                        record.setString(2, Instant.now().toString());
-                        record.executeUpdate();
-                        log.info("receipt sequence {}: applied schema migration {}", file, version);
-                    }
-                }
-                st.execute("COMMIT");
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
-                throw e;
-            }
-        }
+        return KioskId.of(kioskId).value();
     }
 
     /**
@@ -211,7 +130,7 @@ public final class LocalReceiptSequence implements AutoCloseable {
                 // IMMEDIATE takes the write lock before the read, so two connections cannot both read the same last_seq.
                 st.execute("BEGIN IMMEDIATE");
                 try {
-                    String number = allocate(today);
+                    String number = allocate(connection, kioskId, today);
                     st.execute("COMMIT");
                     return number;
                 } catch (SQLException | RuntimeException e) {
@@ -220,15 +139,21 @@ public final class LocalReceiptSequence implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw failure("cannot allocate a receipt number", file, e);
+            throw OutboxDatabase.failure("cannot allocate a receipt number", file, e);
         }
     }
 
-    /** Runs inside the write transaction. */
-    private String allocate(LocalDate today) throws SQLException {
+    /**
+     * Allocates the next number of {@code kioskId} for {@code today}; runs inside the caller's write
+     * transaction ({@code BEGIN IMMEDIATE}) on {@code connection}, so the outbox can take a number in the
+     * same transaction that stores the submission.
+     */
+    static String allocate(Connection connection, String kioskId, LocalDate today) throws SQLException {
         LocalDate day = today;
         int sequence = 1;
         boolean exists;
+        try (PreparedStatement selectCounter = connection.prepareStatement(
+                "SELECT day, last_seq FROM receipt_counter WHERE kiosk_id = ?")) {
         selectCounter.setString(1, kioskId);
         try (ResultSet rs = selectCounter.executeQuery()) {
             exists = rs.next();
@@ -244,21 +169,28 @@ public final class LocalReceiptSequence implements AutoCloseable {
                 }
             }
         }
+        }
         if (sequence > MAX_SEQUENCE) {
             throw new ReceiptSequenceException("receipt numbers for kiosk " + kioskId + " on " + day.format(DAY)
                     + " are used up (" + MAX_SEQUENCE + ")");
         }
         String dayText = day.format(DAY);
         if (exists) {
-            updateCounter.setString(1, dayText);
-            updateCounter.setInt(2, sequence);
-            updateCounter.setString(3, kioskId);
-            updateCounter.executeUpdate();
+            try (PreparedStatement updateCounter = connection.prepareStatement(
+                    "UPDATE receipt_counter SET day = ?, last_seq = ? WHERE kiosk_id = ?")) {
+                updateCounter.setString(1, dayText);
+                updateCounter.setInt(2, sequence);
+                updateCounter.setString(3, kioskId);
+                updateCounter.executeUpdate();
+            }
         } else {
-            insertCounter.setString(1, kioskId);
-            insertCounter.setString(2, dayText);
-            insertCounter.setInt(3, sequence);
-            insertCounter.executeUpdate();
+            try (PreparedStatement insertCounter = connection.prepareStatement(
+                    "INSERT INTO receipt_counter (kiosk_id, day, last_seq) VALUES (?, ?, ?)")) {
+                insertCounter.setString(1, kioskId);
+                insertCounter.setString(2, dayText);
+                insertCounter.setInt(3, sequence);
+                insertCounter.executeUpdate();
+            }
         }
         return String.format(Locale.ROOT, "%s-%s-%06d", kioskId, dayText, sequence);
     }
@@ -282,7 +214,7 @@ public final class LocalReceiptSequence implements AutoCloseable {
             // Closing the connection also closes its statements; the last connection checkpoints the WAL.
             connection.close();
         } catch (SQLException e) {
-            throw failure("cannot close the receipt sequence", file, e);
+            throw OutboxDatabase.failure("cannot close the receipt sequence", file, e);
         }
     }
 
@@ -301,7 +233,7 @@ public final class LocalReceiptSequence implements AutoCloseable {
         return new ReceiptSequenceException(action + " (" + file + "): " + e.getMessage(), e);
     }
 
-    private static void rollbackQuietly(Connection connection, Exception cause) {
+    static void rollbackQuietly(Connection connection, Exception cause) {
         try (Statement st = connection.createStatement()) {
             st.execute("ROLLBACK");
         } catch (SQLException e) {

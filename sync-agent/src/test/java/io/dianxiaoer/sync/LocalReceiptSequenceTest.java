@@ -166,9 +166,9 @@ class LocalReceiptSequenceTest {
         assertThat(file).isRegularFile();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement st = c.createStatement();
-                var rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                var rs = st.executeQuery("SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getInt(1)).isEqualTo(1);
+            assertThat(rs.getInt(1)).as("Flyway applied every migration").isEqualTo(2);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement st = c.createStatement();
@@ -198,7 +198,9 @@ class LocalReceiptSequenceTest {
         Path file = dir.resolve("receipts.db");
         LocalReceiptSequence.open(file, KIOSK, at(NOV_22)).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 'future')");
+            st.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                    + "installed_by, installed_on, execution_time, success) "
+                    + "VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 0, 'test', CURRENT_TIMESTAMP, 0, 1)");
         }
 
         assertThatThrownBy(() -> LocalReceiptSequence.open(file, KIOSK, at(NOV_22)))
