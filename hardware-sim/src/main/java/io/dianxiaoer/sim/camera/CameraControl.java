@@ -1,17 +1,17 @@
 package io.dianxiaoer.sim.camera;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.dianxiaoer.sim.control.HttpReplies.JSON;
+import static io.dianxiaoer.sim.control.HttpReplies.empty;
+import static io.dianxiaoer.sim.control.HttpReplies.error;
+import static io.dianxiaoer.sim.control.HttpReplies.json;
+import static io.dianxiaoer.sim.control.HttpReplies.query;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.dianxiaoer.sim.control.HttpReplies;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +37,6 @@ import java.util.Optional;
  */
 public final class CameraControl implements HttpHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One simulated camera and what it can show. */
     public record Entry(MjpegCameraSimulator camera, CameraScenes scenes) {
@@ -167,55 +166,7 @@ public final class CameraControl implements HttpHandler {
                 show();setInterval(show,2000);
                 </script></html>
                 """.formatted(cams);
-        byte[] b = html.getBytes(StandardCharsets.UTF_8);
-        drain(ex);
-        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        ex.sendResponseHeaders(200, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
+        HttpReplies.html(ex, html);
     }
 
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> m = new HashMap<>();
-        String raw = uri.getRawQuery();
-        if (raw == null) {
-            return m;
-        }
-        for (String kv : raw.split("&")) {
-            int eq = kv.indexOf('=');
-            if (eq > 0) {
-                m.put(URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return m;
-    }
-
-    private static void json(HttpExchange ex, int status, Object body) throws IOException {
-        drain(ex);
-        byte[] b = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
-    }
-
-    private static void error(HttpExchange ex, int status, String message) throws IOException {
-        ObjectNode o = JSON.createObjectNode();
-        o.putObject("error").put("message", message);
-        json(ex, status, o);
-    }
-
-    private static void empty(HttpExchange ex) throws IOException {
-        drain(ex);
-        ex.sendResponseHeaders(204, -1);
-    }
-
-    private static void drain(HttpExchange ex) throws IOException {
-        try (InputStream in = ex.getRequestBody()) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-    }
 }

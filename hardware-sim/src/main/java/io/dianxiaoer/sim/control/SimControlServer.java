@@ -1,6 +1,12 @@
 package io.dianxiaoer.sim.control;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.dianxiaoer.sim.control.HttpReplies.JSON;
+import static io.dianxiaoer.sim.control.HttpReplies.empty;
+import static io.dianxiaoer.sim.control.HttpReplies.error;
+import static io.dianxiaoer.sim.control.HttpReplies.json;
+import static io.dianxiaoer.sim.control.HttpReplies.escape;
+import static io.dianxiaoer.sim.control.HttpReplies.query;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -11,14 +17,8 @@ import io.dianxiaoer.sim.idcard.SamReaderSimulator;
 import io.dianxiaoer.sim.idcard.TestIdentities;
 import io.dianxiaoer.sim.idcard.TestIdentity;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +43,6 @@ import java.util.concurrent.Executors;
  */
 public final class SimControlServer implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer http;
     private final ExecutorService pool;
@@ -193,12 +192,7 @@ public final class SimControlServer implements AutoCloseable {
                 show();setInterval(show,1000);
                 </script></html>
                 """.formatted(links(), rows, faultButtons());
-        byte[] b = html.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        ex.sendResponseHeaders(200, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
+        HttpReplies.html(ex, html);
     }
 
     private String links() {
@@ -217,53 +211,6 @@ public final class SimControlServer implements AutoCloseable {
             }
         }
         return b.toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> m = new HashMap<>();
-        String raw = uri.getRawQuery();
-        if (raw == null) {
-            return m;
-        }
-        for (String kv : raw.split("&")) {
-            int eq = kv.indexOf('=');
-            if (eq > 0) {
-                m.put(URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return m;
-    }
-
-    private static void json(HttpExchange ex, int status, Object body) throws IOException {
-        drain(ex);
-        byte[] b = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(status, b.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(b);
-        }
-    }
-
-    private static void error(HttpExchange ex, int status, String message) throws IOException {
-        ObjectNode o = JSON.createObjectNode();
-        o.putObject("error").put("message", message);
-        json(ex, status, o);
-    }
-
-    private static void empty(HttpExchange ex) throws IOException {
-        drain(ex);
-        ex.sendResponseHeaders(204, -1);
-    }
-
-    private static void drain(HttpExchange ex) throws IOException {
-        try (InputStream in = ex.getRequestBody()) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
     }
 
     @Override
